@@ -1,0 +1,25 @@
+import { MessageFlags } from 'discord.js';
+import { countryName } from '../../features/region/countries.js';
+import { getGuildSettings } from '../../features/settings/guild-settings.js';
+import type { SetupSubcommand } from './types.js';
+
+const unset = '_not set_';
+
+export const setupShow = {
+  name: 'show',
+  access: 'admin',
+  build: (sub) => sub.setDescription("Show this server's Haven configuration and check Haven's permissions"),
+  async execute(ctx, interaction) {
+    const s = await getGuildSettings(ctx.db, interaction.guildId);
+    const lines = [
+      '**Haven configuration**',
+      `Region: ${s.country ? `${countryName(s.country)} (${s.country})` : `${unset} — \`/setup region\``}`,
+      `Time zone: ${s.timezone ?? `${unset} — \`/setup region\``}`,
+      `Moderator role: ${s.moderatorRoleId ? `<@&${s.moderatorRoleId}>` : `${unset} (members with Manage Messages count as moderators)`}`,
+      `Senior moderator role: ${s.seniorRoleId ? `<@&${s.seniorRoleId}>` : unset}`,
+      `Moderator queue: ${s.queueChannelId ? `<#${s.queueChannelId}>` : unset}`,
+      `Log channel: ${s.logChannelId ? `<#${s.logChannelId}>` : unset}`,
+    ];
+    await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  },
+} satisfies SetupSubcommand;

@@ -1,0 +1,35 @@
+import { Client, GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
+import type { Config } from '../config.js';
+
+/**
+ * Guilds: channels, roles, threads. GuildMessages + MessageContent (privileged): crisis scanning
+ * reads message text in the channels where admins turned it on.
+ */
+export const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
+
+export function createClient(config: Config, overrides: Partial<ClientOptions> = {}): Client {
+  return new Client({
+    intents,
+    partials: [Partials.Channel],
+    // Haven never needs old messages, presences or other users beyond the interaction at hand.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      VoiceStateManager: 0,
+      GuildInviteManager: 0,
+      GuildScheduledEventManager: 0,
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 200, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
+    allowedMentions: { parse: [] },
+    // SHARDS / SHARD_COUNT were validated by loadConfig; passing them stops discord.js parsing the env itself.
+    ...(config.shards ? { shards: config.shards } : {}),
+    ...(config.shardCount ? { shardCount: config.shardCount } : {}),
+    ...overrides,
+    rest: { ...(config.discordApiUrl ? { api: config.discordApiUrl } : {}), ...overrides.rest },
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * Every table that holds something about one member, and how to erase it. `/privacy` and the
+ * departure sweep read this list; a test checks that every table with a member column is in it,
+ * so a new feature cannot forget its data.
+ */
+export interface MemberDataSource {
+  readonly table: string;
+  /** Plain words for `/privacy show`: what this is and why Haven keeps it. */
+  readonly description: string;
+  readonly guildColumn: string;
+  readonly memberColumn: string;
+  /** 'author-hash': the column holds a keyed hash of the member id, not the id (anonymous posting). */
+  readonly stored: 'id' | 'author-hash';
+  /** delete the rows, or keep them with these columns set to null (e.g. anonymous posts stay, unlinked). */
+  readonly erase: 'delete' | { readonly nullify: readonly string[] };
+  /** Columns shown in `/privacy export`; never another member's id. */
+  readonly exportColumns: readonly string[];
+}
+
+export const memberDataSources: readonly MemberDataSource[] = [];
+
+/**
+ * Columns that name a person but are not "data about that member" in the erasure sense, with why.
+ * The coverage test accepts these.
+ */
+export const exemptMemberColumns: Readonly<Record<string, string>> = {
+  'audit_log.actor_id': 'records actions taken by admins and moderators in that role, kept for accountability (1 year by default)',
+  'guild_settings.moderator_role_id': 'a role, not a member',
+  'guild_settings.senior_role_id': 'a role, not a member',
+};

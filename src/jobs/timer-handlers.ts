@@ -1,0 +1,4 @@
+import type { TimerHandler } from './timer-runner.js';
+
+/** Every durable timer kind Haven runs; features add their handlers here. */
+export const timerHandlers: readonly TimerHandler[] = [];
