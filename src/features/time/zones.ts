@@ -1,8 +1,23 @@
 import { DateTime, IANAZone } from 'luxon';
 
-/** Every IANA zone this runtime knows, plus UTC. */
-export const zones: readonly string[] = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
-const byLower = new Map(zones.map((z) => [z.toLowerCase(), z]));
+/**
+ * ICU (and so `Intl.supportedValuesOf`) still lists some zones under their old names; people search
+ * for the current IANA ones ("Kolkata", "Kyiv"). Both spellings are accepted; the modern one is stored.
+ */
+const modernNames: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara', 'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba', 'America/Jujuy': 'America/Argentina/Jujuy', 'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Godthab': 'America/Nuuk', 'America/Indianapolis': 'America/Indiana/Indianapolis', 'America/Louisville': 'America/Kentucky/Louisville',
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe', 'Europe/Kiev': 'Europe/Kyiv', 'Pacific/Enderbury': 'Pacific/Kanton', 'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk', 'US/Eastern': 'America/New_York', 'US/Central': 'America/Chicago', 'US/Mountain': 'America/Denver', 'US/Pacific': 'America/Los_Angeles',
+};
+
+/** Every IANA zone this runtime knows (modern names), plus UTC. */
+export const zones: readonly string[] = [
+  ...new Set([...Intl.supportedValuesOf('timeZone').map((z) => modernNames[z] ?? z), 'UTC'].filter((z) => IANAZone.isValidZone(z))),
+].sort();
+const byLower = new Map<string, string>([...Object.entries(modernNames), ...zones.map((z) => [z, z] as const)].map(([from, to]) => [from.toLowerCase(), to]));
 
 /**
  * Returns the canonical spelling of an IANA zone ("america/new_york" → "America/New_York"),

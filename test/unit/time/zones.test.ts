@@ -30,3 +30,13 @@ describe('time zones', () => {
     expect(searchZones('', 25, january)).toHaveLength(25);
   });
 });
+
+describe('modern zone names', () => {
+  it('offers and stores current IANA names even where ICU lists old ones', () => {
+    expect(searchZones('kolk', 5, january)[0]?.value).toBe('Asia/Kolkata');
+    expect(searchZones('kyiv', 5, january)[0]?.value).toBe('Europe/Kyiv');
+    expect(canonicalZone('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(canonicalZone('US/Eastern')).toBe('America/New_York');
+    expect(searchZones('calcutta', 5, january)).toEqual([]);
+  });
+});
