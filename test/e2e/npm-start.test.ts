@@ -33,4 +33,28 @@ describe('npm start', () => {
       await emu.stop();
     }
   }, 90_000);
+
+  function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+    const child = spawn('npm', ['start', '--silent'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, TEST_DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+  }
+
+  it('exits 1 with one readable message naming every bad key', async () => {
+    const { code, output } = await runUntilExit({ DISCORD_TOKEN: '', LOG_LEVEL: 'loud', SHARD_COUNT: 'two', DATABASE_URL: '' });
+    expect(code).toBe(1);
+    expect(output).toContain('DISCORD_TOKEN');
+    expect(output).toContain('LOG_LEVEL');
+    expect(output).toContain('SHARD_COUNT');
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('says the database is unreachable instead of printing a stack trace', async () => {
+    const { code, output } = await runUntilExit({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.x.y', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', LOG_LEVEL: 'error' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/unreachable|can't reach|cannot reach/i);
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });
