@@ -12,6 +12,7 @@ import { createClient } from './discord/client.js';
 import { syncCommands } from './discord/command-sync.js';
 import { logConnectionEvents } from './events/connection.js';
 import { listenForInteractions } from './events/interaction-create.js';
+import { listenForConditionChanges } from './events/condition-sync.js';
 import { defaultJobs } from './jobs/index.js';
 import type { BackgroundJob, RunningJob } from './jobs/types.js';
 import type { TimerRunnerOptions } from './jobs/timer-runner.js';
@@ -49,6 +50,7 @@ export async function startHaven(options: HavenOptions): Promise<RunningHaven> {
   const router = createRouter(ctx, commands, options.components ?? defaultComponents);
   logConnectionEvents(client, logger);
   listenForInteractions(ctx, client, router);
+  listenForConditionChanges(ctx, client);
 
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await client.login(config.discordToken);

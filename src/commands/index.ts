@@ -1,9 +1,13 @@
 import { audit } from './audit.js';
+import { condition } from './condition/index.js';
+import { conditionsCommand } from './conditions.js';
 import { createHelp } from './help.js';
+import { join } from './join.js';
+import { leave } from './leave.js';
 import { setup } from './setup/index.js';
 import type { Command } from './types.js';
 
-const features: Command[] = [setup, audit];
+const features: Command[] = [join, leave, conditionsCommand, condition, setup, audit];
 
 /** Every command Haven registers with Discord, in the order /help lists them. */
 export const commands: readonly Command[] = [createHelp(() => commands), ...features];

@@ -14,6 +14,7 @@ export const requiredPermissions = {
   ManageChannels: 'create private condition channels',
   ManageWebhooks: 'post anonymous messages under a pseudonym',
   ManageEvents: 'mirror check-ins as Discord events',
+  ManageMessages: 'remove a reported or anonymous message when a moderator asks',
   MentionEveryone: 'ping the moderator role for urgent cases even if the role is not mentionable',
 } as const satisfies Partial<Record<keyof typeof PermissionFlagsBits, string>>;
 

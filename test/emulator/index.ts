@@ -16,6 +16,7 @@ import { portOf, startHttp, type LoggedRequest } from './server.js';
 import { snowflake } from './snowflake.js';
 import { Store, type Channel, type Guild, type Message, type Overwrite, type Role, type User } from './state.js';
 import { Driver } from './driver.js';
+import { requiredPermissionBits } from '../../src/discord/required-permissions.js';
 
 export interface MemberRef {
   readonly id: string;
@@ -26,9 +27,8 @@ export interface MemberRef {
 /** What every member can do on a fresh server (Discord's defaults, roughly). */
 export const EVERYONE_DEFAULT = P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.UseApplicationCommands | P.AddReactions | P.EmbedLinks | P.AttachFiles | P.CreatePublicThreads | P.SendMessagesInThreads;
 
-/** The permissions Haven's invite link asks for. */
-export const BOT_DEFAULT = P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.ReadMessageHistory | P.EmbedLinks | P.AttachFiles | P.ManageRoles | P.ManageChannels
-  | P.ManageWebhooks | P.ManageThreads | P.CreatePublicThreads | P.CreatePrivateThreads | P.ManageMessages | P.ManageEvents | P.MentionEveryone;
+/** Exactly the permissions Haven's invite link asks for, so the tests prove they are enough. */
+export const BOT_DEFAULT = requiredPermissionBits;
 
 /**
  * A Discord API v10 emulator: REST and gateway on loopback, with Discord's limits, permission rules and

@@ -42,6 +42,7 @@ export class Interactions {
   }
 
   settle(record: InteractionRecord): void {
+    if (record.settled) return;
     record.settled = true;
     for (const w of record.waiters.splice(0)) w();
   }

@@ -1,6 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { countryName } from '../../features/region/countries.js';
 import { getGuildSettings } from '../../features/settings/guild-settings.js';
+import { channelProblems } from '../../discord/channel-check.js';
 import type { SetupSubcommand } from './types.js';
 
 const unset = '_not set_';
@@ -20,6 +21,12 @@ export const setupShow = {
       `Moderator queue: ${s.queueChannelId ? `<#${s.queueChannelId}>` : unset}`,
       `Log channel: ${s.logChannelId ? `<#${s.logChannelId}>` : unset}`,
     ];
+    const checked = [s.queueChannelId, s.logChannelId].flatMap((id) => {
+      if (!id) return [];
+      const channel = interaction.guild.channels.cache.get(id);
+      return channel ? channelProblems(interaction.guild, channel) : [`<#${id}> was deleted: run \`/setup moderation\` again with another channel.`];
+    });
+    lines.push('', checked.length === 0 ? '✅ Haven has the permissions it needs in the configured channels.' : '⚠️ **To fix:**', ...checked.map((p) => `• ${p}`));
     await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   },
 } satisfies SetupSubcommand;

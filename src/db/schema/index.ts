@@ -2,3 +2,4 @@ export * from './guild-settings.js';
 export * from './command-deploys.js';
 export * from './audit-log.js';
 export * from './timers.js';
+export * from './conditions.js';

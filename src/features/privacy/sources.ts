@@ -17,7 +17,17 @@ export interface MemberDataSource {
   readonly exportColumns: readonly string[];
 }
 
-export const memberDataSources: readonly MemberDataSource[] = [];
+export const memberDataSources: readonly MemberDataSource[] = [
+  {
+    table: 'condition_memberships',
+    description: 'Which condition channels you joined, and when, so Haven can give and remove your access.',
+    guildColumn: 'guild_id',
+    memberColumn: 'member_id',
+    stored: 'id',
+    erase: 'delete',
+    exportColumns: ['condition_id', 'joined_at'],
+  },
+];
 
 /**
  * Columns that name a person but are not "data about that member" in the erasure sense, with why.
@@ -27,4 +37,6 @@ export const exemptMemberColumns: Readonly<Record<string, string>> = {
   'audit_log.actor_id': 'records actions taken by admins and moderators in that role, kept for accountability (1 year by default)',
   'guild_settings.moderator_role_id': 'a role, not a member',
   'guild_settings.senior_role_id': 'a role, not a member',
+  'conditions.created_by': 'the admin who defined a condition channel, kept for accountability like the audit log',
+  'conditions.role_id': 'a role, not a member',
 };

@@ -54,6 +54,9 @@ export function editMessage(world: World, message: Message, body: Obj, req: Rout
   return message;
 }
 
+/** Discord: 1000 permission overwrites per channel (error 30060). */
+export const MAX_OVERWRITES = 1000;
+
 function overwriteBits(v: unknown): bigint {
   return BigInt(typeof v === 'string' || typeof v === 'number' ? v : 0);
 }
@@ -102,7 +105,7 @@ export function channelRoutes(world: World): Route[] {
       const mine = world.permsIn(c, store.botUser.id);
       if (((allow | deny) & ~mine) !== 0n) throw missingPermissions();
       const existing = c.overwrites.find((o) => o.id === params[1]);
-      if (!existing && c.overwrites.length >= 100) throw new DiscordError(400, 30018, 'Maximum number of permission overwrites reached (100)');
+      if (!existing && c.overwrites.length >= MAX_OVERWRITES) throw new DiscordError(400, 30060, 'Maximum number of channel permission overwrites reached (1000)');
       c.overwrites = c.overwrites.filter((o) => o.id !== params[1]);
       c.overwrites.push({ id: params[1]!, type: Number(body.type) === 1 ? 1 : 0, allow, deny });
       world.channelChanged(c);

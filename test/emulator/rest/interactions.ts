@@ -87,7 +87,9 @@ export function interactionRoutes(world: World, interactions: Interactions, appl
           throw new DiscordError(400, 50035, 'Invalid Form Body');
       }
       record.callbackType = type;
-      if (type !== 5) interactions.settle(record);
+      // A deferral is not an answer yet: wait for the edit (after a deferUpdate, give up waiting after a second).
+      if (type === 6) setTimeout(() => interactions.settle(record), 1_000).unref();
+      else if (type !== 5) interactions.settle(record);
       if (req.query.get('with_response') === 'true') {
         return ok({ interaction: { id: record.id, type: record.type, activity_instance_id: null, response_message_id: message?.id ?? null, response_message_loading: type === 5, response_message_ephemeral: Boolean((message?.flags ?? 0) & EPHEMERAL) }, resource: { type, ...(message ? { message: apiMessage(store, message) } : {}) } });
       }
