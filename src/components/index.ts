@@ -1,5 +1,7 @@
 import type { ComponentHandler } from '../commands/types.js';
+import { caseActions, caseNoteModal, caseResolveModal } from './case-actions.js';
 import { panelButton, panelPage, panelPick } from './condition-panel.js';
+import { reportModal } from '../commands/report.js';
 
 /** Every button, select menu and modal handler, keyed by custom id prefix. */
-export const components: readonly ComponentHandler[] = [panelButton, panelPick, panelPage];
+export const components: readonly ComponentHandler[] = [panelButton, panelPick, panelPage, caseActions, caseNoteModal, caseResolveModal, reportModal];

@@ -1,4 +1,5 @@
+import { cardRetry, caseReping } from './case-timers.js';
 import type { TimerHandler } from './timer-runner.js';
 
 /** Every durable timer kind Haven runs; features add their handlers here. */
-export const timerHandlers: readonly TimerHandler[] = [];
+export const timerHandlers: readonly TimerHandler[] = [cardRetry, caseReping];

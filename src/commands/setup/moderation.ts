@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import { recordAudit } from '../../features/audit/audit-log.js';
 import { updateGuildSettings } from '../../features/settings/guild-settings.js';
 import { channelProblems } from '../../discord/channel-check.js';
+import { postPendingCards } from '../../discord/case-card.js';
 import type { Subcommand } from '../subcommands.js';
 
 export const setupModeration = {
@@ -27,6 +28,7 @@ export const setupModeration = {
         throw new UserError(`<#${channel.id}> is visible to everyone. Cases and notices can hold private things: make it private (deny @everyone **View Channel**), then run this again.`);
       }
     }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
       await updateGuildSettings(tx, interaction.guildId, { moderatorRoleId: role.id, seniorRoleId: senior?.id ?? null, queueChannelId: queue.id, logChannelId: log?.id ?? null }, now);
@@ -35,6 +37,10 @@ export const setupModeration = {
     const problems = [queue, log].flatMap((c) => (c ? channelProblems(interaction.guild, c) : []));
     const lines = [`Saved. Moderators: <@&${role.id}>${senior ? `, seniors: <@&${senior.id}>` : ''}. Cases go to <#${queue.id}>${log ? `, notices to <#${log.id}>` : ''}.`];
     if (problems.length > 0) lines.push('', '⚠️ Before it can work:', ...problems.map((p) => `• ${p}`));
-    await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    else {
+      const posted = await postPendingCards(ctx, interaction.guildId);
+      if (posted > 0) lines.push(`Posted ${posted} case card${posted === 1 ? '' : 's'} that were waiting for a queue.`);
+    }
+    await interaction.editReply({ content: lines.join('\n'), allowedMentions: { parse: [] } });
   },
 } satisfies Subcommand;

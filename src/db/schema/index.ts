@@ -3,3 +3,4 @@ export * from './command-deploys.js';
 export * from './audit-log.js';
 export * from './timers.js';
 export * from './conditions.js';
+export * from './cases.js';

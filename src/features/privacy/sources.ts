@@ -27,6 +27,24 @@ export const memberDataSources: readonly MemberDataSource[] = [
     erase: 'delete',
     exportColumns: ['condition_id', 'joined_at'],
   },
+  {
+    table: 'cases',
+    description: 'Moderator cases about you (help you asked for, crisis flags, reports about your messages). Erasing unlinks them from you and removes their excerpt; moderators keep an anonymous record.',
+    guildColumn: 'guild_id',
+    memberColumn: 'subject_id',
+    stored: 'id',
+    erase: { nullify: ['subject_id', 'excerpt'] },
+    exportColumns: ['number', 'kind', 'state', 'summary', 'excerpt', 'created_at'],
+  },
+  {
+    table: 'cases',
+    description: 'Reports you filed. Erasing removes your name from them.',
+    guildColumn: 'guild_id',
+    memberColumn: 'reporter_id',
+    stored: 'id',
+    erase: { nullify: ['reporter_id'] },
+    exportColumns: ['number', 'kind', 'created_at'],
+  },
 ];
 
 /**
@@ -39,4 +57,7 @@ export const exemptMemberColumns: Readonly<Record<string, string>> = {
   'guild_settings.senior_role_id': 'a role, not a member',
   'conditions.created_by': 'the admin who defined a condition channel, kept for accountability like the audit log',
   'conditions.role_id': 'a role, not a member',
+  'cases.claimed_by': 'the moderator who handled a case, kept for accountability',
+  'cases.resolved_by': 'the moderator who resolved a case, kept for accountability',
+  'case_events.actor_id': 'the moderator who acted on a case (the audit trail of the case)',
 };

@@ -15,7 +15,7 @@ const messageFields = (body: Obj, req: RouteRequest): Partial<Message> => ({
 });
 
 /** Sends as the bot into a channel: the checks Discord makes before accepting a message. */
-export function sendAsBot(world: World, channel: Channel, body: Obj, req: RouteRequest): Message {
+export function sendAsBot(world: World, channel: Channel, body: Obj, req: RouteRequest, fixedId?: string): Message {
   validateMessage(body, { requireSomething: req.files.length === 0 });
   if (channel.type === ChannelType.DM) {
     const recipient = world.store.user(channel.recipientId ?? '');
@@ -38,7 +38,7 @@ export function sendAsBot(world: World, channel: Channel, body: Obj, req: RouteR
   const reference = (body.message_reference as Obj | undefined)?.message_id;
   return world.postMessage({
     channelId: channel.id, authorId: world.store.botUser.id, ...messageFields(body, req), content: typeof body.content === 'string' ? body.content : '',
-    ...(nonce ? { nonce } : {}), ...(typeof reference === 'string' ? { referenceId: reference } : {}),
+    ...(nonce ? { nonce } : {}), ...(typeof reference === 'string' ? { referenceId: reference } : {}), ...(fixedId ? { id: fixedId } : {}),
     allowedMentions: body.allowed_mentions as Obj | undefined,
   });
 }
@@ -151,7 +151,8 @@ export function channelRoutes(world: World): Route[] {
         world.requireBot(parent, P.SendMessages);
         const thread = world.addChannel({ guildId: parent.guildId!, name: String(body.name), type: ChannelType.PublicThread, parentId: parent.id, ownerId: store.botUser.id, appliedTags: (body.applied_tags as string[] | undefined) ?? [] });
         thread.threadMembers?.add(store.botUser.id);
-        const first = sendAsBot(world, thread, (body.message as Obj | undefined) ?? {}, req);
+        // A forum post's first message has the thread's id, as in Discord.
+        const first = sendAsBot(world, thread, (body.message as Obj | undefined) ?? {}, req, thread.id);
         return ok({ ...apiChannel(thread), message: json(first) });
       }
       const type = Number(body.type ?? ChannelType.PrivateThread) as ChannelType;
