@@ -13,6 +13,7 @@ import { syncCommands } from './discord/command-sync.js';
 import { logConnectionEvents } from './events/connection.js';
 import { listenForInteractions } from './events/interaction-create.js';
 import { listenForConditionChanges } from './events/condition-sync.js';
+import { listenForMessages } from './events/message-create.js';
 import { defaultJobs } from './jobs/index.js';
 import type { BackgroundJob, RunningJob } from './jobs/types.js';
 import type { TimerRunnerOptions } from './jobs/timer-runner.js';
@@ -51,6 +52,7 @@ export async function startHaven(options: HavenOptions): Promise<RunningHaven> {
   logConnectionEvents(client, logger);
   listenForInteractions(ctx, client, router);
   listenForConditionChanges(ctx, client);
+  listenForMessages(ctx, client);
 
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await client.login(config.discordToken);

@@ -1,7 +1,10 @@
 import { audit } from './audit.js';
 import { cases } from './cases.js';
+import { checkin } from './checkin/index.js';
 import { helpMe } from './help-me.js';
 import { reportMessage } from './report.js';
+import { resources } from './resources.js';
+import { crisis } from './crisis.js';
 import { condition } from './condition/index.js';
 import { conditionsCommand } from './conditions.js';
 import { createHelp } from './help.js';
@@ -10,7 +13,7 @@ import { leave } from './leave.js';
 import { setup } from './setup/index.js';
 import type { Command } from './types.js';
 
-const features: Command[] = [join, leave, conditionsCommand, helpMe, reportMessage, cases, condition, setup, audit];
+const features: Command[] = [resources, join, leave, conditionsCommand, checkin, helpMe, reportMessage, cases, condition, crisis, setup, audit];
 
 /** Every command Haven registers with Discord, in the order /help lists them. */
 export const commands: readonly Command[] = [createHelp(() => commands), ...features];

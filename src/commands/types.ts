@@ -55,4 +55,6 @@ export interface ComponentHandler {
   readonly prefix: string;
   readonly access: Access;
   handle(ctx: AppContext, interaction: ComponentInteraction, args: string[]): Promise<void>;
+  /** Buttons Haven puts in DMs (e.g. on a crisis message) are clicked outside any server; args carry the server. */
+  handleDm?(ctx: AppContext, interaction: ButtonInteraction, args: string[]): Promise<void>;
 }

@@ -2,6 +2,9 @@ import type { ComponentHandler } from '../commands/types.js';
 import { caseActions, caseNoteModal, caseResolveModal } from './case-actions.js';
 import { panelButton, panelPage, panelPick } from './condition-panel.js';
 import { reportModal } from '../commands/report.js';
+import { shareResources } from '../commands/resources.js';
+import { crisisNotMe, crisisOptOut } from './crisis-buttons.js';
+import { moodButtons } from './mood-buttons.js';
 
 /** Every button, select menu and modal handler, keyed by custom id prefix. */
-export const components: readonly ComponentHandler[] = [panelButton, panelPick, panelPage, caseActions, caseNoteModal, caseResolveModal, reportModal];
+export const components: readonly ComponentHandler[] = [panelButton, panelPick, panelPage, caseActions, caseNoteModal, caseResolveModal, reportModal, shareResources, crisisOptOut, crisisNotMe, moodButtons];

@@ -33,6 +33,11 @@ export function createRouter(ctx: AppContext, commands: readonly Command[], comp
     }
     if (!interaction.isRepliable()) return;
     if (!accepting) return respondPrivately(interaction, DRAINING_TEXT);
+    if (!interaction.inGuild() && interaction.isButton()) {
+      const { prefix, args } = parseCustomId(interaction.customId);
+      const handler = byPrefix.get(prefix);
+      if (handler?.handleDm) return handler.handleDm(ctx, interaction, args);
+    }
     if (!interaction.inCachedGuild()) return respondPrivately(interaction, GUILD_ONLY_TEXT);
 
     if (interaction.isChatInputCommand()) {

@@ -1,5 +1,6 @@
 import { cardRetry, caseReping } from './case-timers.js';
+import { checkinClose, checkinOpen, checkinRemind } from './checkin-timers.js';
 import type { TimerHandler } from './timer-runner.js';
 
 /** Every durable timer kind Haven runs; features add their handlers here. */
-export const timerHandlers: readonly TimerHandler[] = [cardRetry, caseReping];
+export const timerHandlers: readonly TimerHandler[] = [cardRetry, caseReping, checkinRemind, checkinOpen, checkinClose];

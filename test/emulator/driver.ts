@@ -169,6 +169,23 @@ export class Driver {
     throw new Error(`No button labelled “${label}” on that message`);
   }
 
+  /** Clicks a button on a message Haven sent the member by DM (no server in the interaction). */
+  async clickInDm(actor: Actor, message: Message, button: string | { label: string }): Promise<Seen> {
+    const customId = typeof button === 'string' ? button : this.buttonByLabel(message, button.label);
+    this.componentOf(message, customId);
+    const channel = this.channelOf(message);
+    const user = this.store.user(actor.id)!;
+    const id = snowflake();
+    const token = `itoken-${id}-${Math.random().toString(36).slice(2)}`;
+    const record = this.interactions.add({ id, token, type: InteractionType.MessageComponent, userId: actor.id, guildId: null, channelId: channel.id, sourceMessageId: message.id });
+    this.world.gateway.dispatch('INTERACTION_CREATE', {
+      id, application_id: this.store.applicationId, type: InteractionType.MessageComponent, token, version: 1, data: { custom_id: customId, component_type: 2 },
+      channel_id: channel.id, channel: apiChannel(channel), user: apiUser(user), message: apiMessage(this.store, message), app_permissions: '0', locale: 'en-US',
+      entitlements: [], authorizing_integration_owners: { '1': actor.id }, context: 1, attachment_size_limit: 10_485_760,
+    });
+    return this.seen(record);
+  }
+
   /** Picks values in a select menu. */
   async select(actor: Actor, message: Message, customId: string, values: string[]): Promise<Seen> {
     const component = this.componentOf(message, customId);

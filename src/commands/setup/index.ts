@@ -3,8 +3,9 @@ import { commandWithSubcommands, type Subcommand } from '../subcommands.js';
 import { setupRegion } from './region.js';
 import { setupShow } from './show.js';
 import { setupModeration } from './moderation.js';
+import { setupCrisis } from './crisis.js';
 
 /** `/setup …`: features add their subcommand to this list. */
-export const setupSubcommands: Subcommand[] = [setupRegion, setupModeration, setupShow];
+export const setupSubcommands: Subcommand[] = [setupRegion, setupModeration, setupCrisis, setupShow];
 
 export const setup = commandWithSubcommands('setup', 'Configure Haven for this server (admins)', setupSubcommands, PermissionFlagsBits.ManageGuild);

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row per server: the choices its admins made with /setup. */
 export const guildSettings = pgTable('guild_settings', {
@@ -9,6 +9,11 @@ export const guildSettings = pgTable('guild_settings', {
   logChannelId: text('log_channel_id'),
   timezone: text('timezone'),
   country: text('country'),
+  /** Crisis-language scanning of members' messages (off until an admin turns it on). */
+  crisisEnabled: boolean('crisis_enabled').notNull().default(false),
+  /** How Haven reaches a member whose message was flagged: a DM, a gentle reply in the channel, or only the moderators. */
+  crisisReply: text('crisis_reply').$type<'dm' | 'channel' | 'moderators-only'>().notNull().default('dm'),
+  crisisCooldownHours: integer('crisis_cooldown_hours').notNull().default(6),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -4,3 +4,5 @@ export * from './audit-log.js';
 export * from './timers.js';
 export * from './conditions.js';
 export * from './cases.js';
+export * from './crisis.js';
+export * from './checkins.js';

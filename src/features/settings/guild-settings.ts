@@ -20,6 +20,9 @@ export function defaultSettings(guildId: string, at: Date): GuildSettings {
     logChannelId: null,
     timezone: null,
     country: null,
+    crisisEnabled: false,
+    crisisReply: 'dm',
+    crisisCooldownHours: 6,
     createdAt: at,
     updatedAt: at,
   };
