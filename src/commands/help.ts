@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, InteractionContextType, MessageFlags, SlashCommandBuilder, type APIApplicationCommandOption } from 'discord.js';
+import { ApplicationCommandOptionType, EmbedBuilder, InteractionContextType, MessageFlags, SlashCommandBuilder, type APIApplicationCommandOption } from 'discord.js';
 import { getGuildSettings } from '../features/settings/guild-settings.js';
 import { mayUse, type Access } from '../features/permissions/access.js';
 import { standingOf } from '../interactions/standing.js';
@@ -42,17 +42,20 @@ export function createHelp(listCommands: () => readonly Command[]): SlashCommand
       const settings = await getGuildSettings(ctx.db, interaction.guildId);
       const standing = standingOf(interaction);
       const all = listCommands().flatMap(entries);
-      const lines = [
-        `**Haven** helps this server support each other: private condition channels, weekly check-ins, anonymous posts, crisis resources and a private line to the moderators. Everything Haven shows you about yourself is private to you.`,
-        '',
-      ];
-      for (const section of sections) {
+      const intro = [
+        '**Haven** helps this server support each other: private condition channels, weekly check-ins, anonymous posts, crisis resources and a private line to the moderators. Everything Haven shows you about yourself is private to you.',
+        'If you are in danger right now, please call your local emergency number. `/resources` lists crisis lines for your country.',
+      ].join('\n');
+      const embeds = sections.flatMap((section) => {
         const mine = all.filter((e) => e.access === section.access && mayUse(e.access, standing, settings));
-        if (mine.length === 0) continue;
-        lines.push(section.title, ...mine.map((e) => `${e.usage} — ${e.description}`), '');
-      }
-      lines.push('If you are in danger right now, please call your local emergency number. `/resources` lists crisis lines for your country.');
-      await interaction.reply({ content: lines.join('\n').slice(0, 2000), flags: MessageFlags.Ephemeral });
+        return mine.length === 0 ? [] : [new EmbedBuilder().setTitle(section.title.replace(/\*/g, '')).setDescription(mine.map((e) => `${e.usage} — ${e.description}`).join('\n').slice(0, 4096))];
+      });
+      // Discord: at most 6000 characters of embeds per message; the admin list goes in a second one if needed.
+      const [first, ...rest] = embeds;
+      const fits = (list: EmbedBuilder[]) => list.reduce((n, e) => n + (e.data.title?.length ?? 0) + (e.data.description?.length ?? 0), 0) <= 5800;
+      const together = fits(embeds) ? embeds : first ? [first] : [];
+      await interaction.reply({ content: intro, embeds: together, flags: MessageFlags.Ephemeral });
+      if (together.length < embeds.length) for (const e of rest) await interaction.followUp({ embeds: [e], flags: MessageFlags.Ephemeral });
     },
   };
 }
