@@ -18,6 +18,8 @@ import { defaultJobs } from './jobs/index.js';
 import type { BackgroundJob, RunningJob } from './jobs/types.js';
 import type { TimerRunnerOptions } from './jobs/timer-runner.js';
 import { createRouter } from './interactions/router.js';
+import { deriveKeys } from './features/anonymous/keys.js';
+import { loadOrCreateSecret } from './features/anonymous/secret.js';
 
 export interface HavenOptions {
   readonly config: Config;
@@ -47,7 +49,9 @@ export async function startHaven(options: HavenOptions): Promise<RunningHaven> {
   const { config, database, clock, logger } = options;
   const commands = options.commands ?? defaultCommands;
   const client = createClient(config, options.clientOptions);
-  const ctx: AppContext = { config, db: database.db, driver: database.driver, clock, logger, client };
+  const secret = loadOrCreateSecret({ ...(config.anonSecret ? { configured: config.anonSecret } : {}), dataDir: config.dataDir });
+  if (secret.created) logger.warn({ path: secret.path }, 'generated ANON_SECRET into DATA_DIR (keep this file: without it, anonymous authors can no longer be blocked or revealed)');
+  const ctx: AppContext = { config, db: database.db, driver: database.driver, clock, logger, client, anon: deriveKeys(secret.secret) };
   const router = createRouter(ctx, commands, options.components ?? defaultComponents);
   logConnectionEvents(client, logger);
   listenForInteractions(ctx, client, router);

@@ -8,6 +8,8 @@ import { cancelTimer, scheduleTimer } from '../features/timers/timers.js';
 import { customId } from '../interactions/custom-id.js';
 import { CASE_PREFIX, cardPayload, postInCaseThread, refreshCard, REPING_TIMER } from '../discord/case-card.js';
 import type { ComponentHandler, ComponentInteraction } from '../commands/types.js';
+import { postByCase } from '../features/anonymous/store.js';
+import { decideReview } from '../discord/anon-flow.js';
 
 const NOTE_MODAL = 'casenote';
 const RESOLVE_MODAL = 'caseresolve';
@@ -82,6 +84,18 @@ export const caseActions: ComponentHandler = {
         const c = await caseFor(ctx, interaction, id);
         if (c.state === 'resolved') throw new UserError(`Case ${c.number} was already resolved by <@${c.resolvedBy}>.`);
         await interaction.showModal(textModal(customId(RESOLVE_MODAL, c.id), `Resolve case ${c.number}`, 'Outcome (what was done)', true, 500));
+        return;
+      }
+      case 'approve':
+      case 'reject': {
+        const c = await caseFor(ctx, interaction, id);
+        const post = await postByCase(ctx.db, c.id);
+        if (!post) throw new UserError('That post is gone.');
+        await interaction.deferUpdate();
+        await decideReview(ctx, post, action === 'approve');
+        const result = await resolveCase(ctx.db, c.id, interaction.user.id, action === 'approve' ? 'Approved and posted' : 'Rejected', now);
+        await cancelTimer(ctx.db, REPING_TIMER, c.id);
+        if (result) await interaction.editReply(cardPayload(result.case));
         return;
       }
       default:

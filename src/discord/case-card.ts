@@ -19,7 +19,7 @@ export const CASE_PREFIX = 'case';
 export const REPING_TIMER = 'case.reping';
 export const CARD_RETRY_TIMER = 'case.card';
 
-const buttonLabels = { claim: 'Claim', unclaim: 'Unclaim', backup: 'Ask for backup', note: 'Note', reply: 'Reply', resolve: 'Resolve' } as const;
+const buttonLabels = { claim: 'Claim', unclaim: 'Unclaim', backup: 'Ask for backup', note: 'Note', reply: 'Reply', resolve: 'Resolve', approve: 'Approve', reject: 'Reject' } as const;
 
 /** The card's embed and buttons; the buttons carry the case id, so they work after a restart. */
 export function cardPayload(c: Case): { embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] } {
@@ -30,7 +30,7 @@ export function cardPayload(c: Case): { embeds: EmbedBuilder[]; components: Acti
       new ButtonBuilder()
         .setCustomId(customId(CASE_PREFIX, action, c.id))
         .setLabel(buttonLabels[action])
-        .setStyle(action === 'claim' ? ButtonStyle.Primary : action === 'resolve' ? ButtonStyle.Success : ButtonStyle.Secondary),
+        .setStyle(action === 'claim' || action === 'approve' ? ButtonStyle.Primary : action === 'resolve' ? ButtonStyle.Success : action === 'reject' ? ButtonStyle.Danger : ButtonStyle.Secondary),
     ),
   );
   return { embeds: [embed], components: [row] };

@@ -4,8 +4,9 @@ import { setupRegion } from './region.js';
 import { setupShow } from './show.js';
 import { setupModeration } from './moderation.js';
 import { setupCrisis } from './crisis.js';
+import { setupAnonymous } from './anonymous.js';
 
 /** `/setup …`: features add their subcommand to this list. */
-export const setupSubcommands: Subcommand[] = [setupRegion, setupModeration, setupCrisis, setupShow];
+export const setupSubcommands: Subcommand[] = [setupRegion, setupModeration, setupCrisis, setupAnonymous, setupShow];
 
 export const setup = commandWithSubcommands('setup', 'Configure Haven for this server (admins)', setupSubcommands, PermissionFlagsBits.ManageGuild);

@@ -14,6 +14,8 @@ export const guildSettings = pgTable('guild_settings', {
   /** How Haven reaches a member whose message was flagged: a DM, a gentle reply in the channel, or only the moderators. */
   crisisReply: text('crisis_reply').$type<'dm' | 'channel' | 'moderators-only'>().notNull().default('dm'),
   crisisCooldownHours: integer('crisis_cooldown_hours').notNull().default(6),
+  /** Whether an admin may reveal the author of one anonymous post (off by default; every reveal is audited). */
+  anonRevealEnabled: boolean('anon_reveal_enabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -6,3 +6,4 @@ export * from './conditions.js';
 export * from './cases.js';
 export * from './crisis.js';
 export * from './checkins.js';
+export * from './anonymous.js';

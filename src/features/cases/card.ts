@@ -18,7 +18,7 @@ export interface CardModel {
   color: number;
   fields: { name: string; value: string; inline: boolean }[];
   /** Which buttons the card offers in its state. */
-  actions: ('claim' | 'unclaim' | 'backup' | 'note' | 'reply' | 'resolve')[];
+  actions: ('claim' | 'unclaim' | 'backup' | 'note' | 'reply' | 'resolve' | 'approve' | 'reject')[];
 }
 
 /** What a moderator sees for a case. Anonymous cases never name the member. */
@@ -38,7 +38,7 @@ export function cardModel(c: Case): CardModel {
   if (c.claimedBy) fields.push({ name: 'Claimed by', value: `<@${c.claimedBy}>${c.claimedAt ? ` <t:${unix(c.claimedAt)}:R>` : ''}`, inline: true });
   if (c.state === 'resolved') fields.push({ name: 'Resolved', value: `by <@${c.resolvedBy}>${c.resolvedAt ? ` <t:${unix(c.resolvedAt)}:R>` : ''}${c.outcome ? `: ${c.outcome.slice(0, 900)}` : ''}`, inline: false });
   const actions: CardModel['actions'] =
-    c.state === 'resolved' ? ['note'] : [c.state === 'open' ? 'claim' : 'unclaim', 'backup', 'note', ...(c.kind === 'anon-help' ? (['reply'] as const) : []), 'resolve'];
+    c.state === 'resolved' ? ['note'] : c.kind === 'anon-review' ? ['approve', 'reject', 'note'] : [c.state === 'open' ? 'claim' : 'unclaim', 'backup', 'note', ...(c.kind === 'anon-help' ? (['reply'] as const) : []), 'resolve'];
   const color = c.state === 'resolved' ? 0x57f287 : c.urgency === 'urgent' ? 0xed4245 : c.state === 'claimed' ? 0x5865f2 : 0xfaa61a;
   return { title: `Case ${c.number} · ${kindLabels[c.kind]}`, color, fields, actions };
 }

@@ -81,6 +81,15 @@ export const memberDataSources: readonly MemberDataSource[] = [
     erase: 'delete',
     exportColumns: ['schedule_id', 'created_at'],
   },
+  {
+    table: 'anon_posts',
+    description: 'The link between you and your anonymous posts (kept encrypted). Erasing removes the link: the posts stay, and nobody can trace them to you any more.',
+    guildColumn: 'guild_id',
+    memberColumn: 'author_key',
+    stored: 'author-hash',
+    erase: { nullify: ['author_seal', 'author_key', 'pending_content'] },
+    exportColumns: ['channel_id', 'thread_id', 'message_id', 'pseudonym', 'status', 'created_at'],
+  },
 ];
 
 /**
@@ -94,6 +103,8 @@ export const exemptMemberColumns: Readonly<Record<string, string>> = {
   'conditions.created_by': 'the admin who defined a condition channel, kept for accountability like the audit log',
   'conditions.role_id': 'a role, not a member',
   'checkin_schedules.created_by': 'the admin or moderator who scheduled a check-in',
+  'anon_blocks.created_by': 'the moderator who blocked an anonymous author',
+  'anon_blocks.author_key': 'a moderation block on anonymous posting, kept so that deleting data cannot lift it; it is a keyed hash nobody can trace back to the member, and it expires when the block does',
   'local_services.added_by': 'the admin who added a local crisis service',
   'cases.claimed_by': 'the moderator who handled a case, kept for accountability',
   'cases.resolved_by': 'the moderator who resolved a case, kept for accountability',

@@ -23,6 +23,7 @@ export function defaultSettings(guildId: string, at: Date): GuildSettings {
     crisisEnabled: false,
     crisisReply: 'dm',
     crisisCooldownHours: 6,
+    anonRevealEnabled: false,
     createdAt: at,
     updatedAt: at,
   };

@@ -6,9 +6,13 @@ import { validateChoices, validateMessage, validateModal } from '../limits.js';
 import { apiMessage } from '../serialize.js';
 import type { Message } from '../state.js';
 import { editMessage } from './channels.js';
-import { noContent, ok, route, type Obj, type Route, type RouteRequest } from './route.js';
+import { noContent, ok, route, type Obj, type Route, type RouteRequest, type RouteResult } from './route.js';
+import { webhookMessage } from './webhook-messages.js';
 
 const EPHEMERAL = 1 << 6;
+
+/** The token is a webhook's, not an interaction's: the webhook routes answer instead. */
+export class NotAnInteraction extends Error {}
 const LOADING = 1 << 7;
 
 /** Interaction callbacks, @original edits and follow-ups. */
@@ -31,7 +35,7 @@ export function interactionRoutes(world: World, interactions: Interactions, appl
 
   function target(applicationIdParam: string, token: string): InteractionRecord {
     const record = interactions.byTokenOf(token);
-    if (!record || applicationIdParam !== applicationId) throw unknown.webhook();
+    if (!record || applicationIdParam !== applicationId) throw new NotAnInteraction();
     if (performance.now() - record.createdAt > FOLLOW_UP_DEADLINE_MS) throw new DiscordError(401, 50027, 'Invalid Webhook Token');
     return record;
   }
@@ -41,6 +45,15 @@ export function interactionRoutes(world: World, interactions: Interactions, appl
     const m = messageId ? store.messages.get(messageId) : undefined;
     if (!m || m.deleted) throw unknown.message();
     return m;
+  }
+
+  function viaWebhook(req: RouteRequest, method: 'GET' | 'PATCH' | 'DELETE', asInteraction: () => RouteResult): RouteResult {
+    try {
+      return asInteraction();
+    } catch (error) {
+      if (!(error instanceof NotAnInteraction)) throw error;
+      return webhookMessage(world, method, req);
+    }
   }
 
   return [
@@ -95,20 +108,20 @@ export function interactionRoutes(world: World, interactions: Interactions, appl
       }
       return noContent();
     }, false),
-    route('GET', '/webhooks/:app/:token/messages/:id', ({ params }) => ok(apiMessage(store, messageOf(target(params[0]!, params[1]!), params[2]!))), false),
-    route('PATCH', '/webhooks/:app/:token/messages/:id', (req) => {
+    route('GET', '/webhooks/:app/:token/messages/:id', (req) => viaWebhook(req, 'GET', () => ok(apiMessage(store, messageOf(target(req.params[0]!, req.params[1]!), req.params[2]!)))), false),
+    route('PATCH', '/webhooks/:app/:token/messages/:id', (req) => viaWebhook(req, 'PATCH', () => {
       const record = target(req.params[0]!, req.params[1]!);
       if (record.callbackType === undefined) throw unknown.interaction();
       const message = editMessage(world, messageOf(record, req.params[2]!), req.body, req);
       interactions.settle(record);
       if (!message.ephemeralTo) world.gateway.dispatch('MESSAGE_UPDATE', apiMessage(store, message), message.guildId);
       return ok(apiMessage(store, message));
-    }, false),
-    route('DELETE', '/webhooks/:app/:token/messages/:id', ({ params }) => {
-      const record = target(params[0]!, params[1]!);
-      world.deleteMessage(messageOf(record, params[2]!));
+    }), false),
+    route('DELETE', '/webhooks/:app/:token/messages/:id', (req) => viaWebhook(req, 'DELETE', () => {
+      const record = target(req.params[0]!, req.params[1]!);
+      world.deleteMessage(messageOf(record, req.params[2]!));
       return noContent();
-    }, false),
+    }), false),
   ];
 }
 

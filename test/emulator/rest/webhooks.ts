@@ -50,6 +50,11 @@ export function webhookRoutes(world: World, interactions: Interactions, applicat
       if (!store.webhooks.delete(params[0]!)) throw unknown.webhook();
       return noContent();
     }),
+    route('GET', '/webhooks/:id/:token', ({ params }) => {
+      const w = store.webhooks.get(params[0]!);
+      if (!w || w.token !== params[1]) throw unknown.webhook();
+      return ok(apiWebhook(w, true));
+    }, false),
     route('DELETE', '/webhooks/:id/:token', ({ params }) => {
       const w = store.webhooks.get(params[0]!);
       if (!w || w.token !== params[1]) throw unknown.webhook();

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { hasLink, postProblem, revealPolicyText } from '../../../src/features/anonymous/rules.js';
+
+describe('anonymous post rules', () => {
+  it('refuses empty and over-long posts, and links where they are off', () => {
+    expect(postProblem('   ', { allowLinks: true })).toContain('empty');
+    expect(postProblem('x'.repeat(2001), { allowLinks: true })).toContain('at most 2000');
+    expect(postProblem('x'.repeat(2000), { allowLinks: true })).toBeUndefined();
+    expect(postProblem('see https://example.com', { allowLinks: false })).toContain('Links are turned off');
+    expect(postProblem('see https://example.com', { allowLinks: true })).toBeUndefined();
+  });
+
+  it('recognises links people paste', () => {
+    expect(hasLink('join discord.gg/abc')).toBe(true);
+    expect(hasLink('www.cancer.org')).toBe(true);
+    expect(hasLink('I feel www')).toBe(false);
+  });
+
+  it('tells members the reveal policy before they post', () => {
+    expect(revealPolicyText(false)).toContain('not even the admins');
+    expect(revealPolicyText(true)).toContain('every reveal is recorded');
+  });
+});
