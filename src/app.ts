@@ -14,6 +14,9 @@ import { logConnectionEvents } from './events/connection.js';
 import { listenForInteractions } from './events/interaction-create.js';
 import { listenForConditionChanges } from './events/condition-sync.js';
 import { listenForMessages } from './events/message-create.js';
+import { listenForDepartures } from './events/member-lifecycle.js';
+import { ensureTimer } from './features/timers/timers.js';
+import { RETENTION_TIMER } from './jobs/privacy-timers.js';
 import { defaultJobs } from './jobs/index.js';
 import type { BackgroundJob, RunningJob } from './jobs/types.js';
 import type { TimerRunnerOptions } from './jobs/timer-runner.js';
@@ -57,6 +60,7 @@ export async function startHaven(options: HavenOptions): Promise<RunningHaven> {
   listenForInteractions(ctx, client, router);
   listenForConditionChanges(ctx, client);
   listenForMessages(ctx, client);
+  listenForDepartures(ctx, client);
 
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await client.login(config.discordToken);
@@ -70,6 +74,7 @@ export async function startHaven(options: HavenOptions): Promise<RunningHaven> {
     'Haven is ready',
   );
 
+  await ensureTimer(database.db, { kind: RETENTION_TIMER, key: 'daily', dueAt: clock.now() }, clock.now());
   const running: RunningJob[] = (options.jobs ?? defaultJobs(options.timerOptions)).map((job) => job.start(ctx));
   return {
     client: readyClient,

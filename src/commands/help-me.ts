@@ -16,7 +16,7 @@ export const helpMe = {
   async execute(ctx, interaction) {
     const text = interaction.options.getString('message')?.trim() ?? '';
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const c = await escalate(ctx, { guildId: interaction.guildId, kind: 'help', urgency: 'normal', subjectId: interaction.user.id, summary: text ? `Asked: ${text}` : 'Asked for private help (no message).' }, interaction.user.id);
+    const c = await escalate(ctx, { guildId: interaction.guildId, kind: 'help', urgency: 'normal', subjectId: interaction.user.id, summary: text ? `Asked: ${text}` : 'Asked for private help (no message).' }, null);
     const settings = await getGuildSettings(ctx.db, interaction.guildId);
     const channel = interaction.channel;
     const me = interaction.guild.members.me;

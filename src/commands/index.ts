@@ -1,6 +1,7 @@
 import { audit } from './audit.js';
 import { cases } from './cases.js';
 import { anon } from './anon.js';
+import { privacy } from './privacy.js';
 import { moderateAnonymous, replyAnonymously } from './anon-menus.js';
 import { checkin } from './checkin/index.js';
 import { helpMe } from './help-me.js';
@@ -15,7 +16,7 @@ import { leave } from './leave.js';
 import { setup } from './setup/index.js';
 import type { Command } from './types.js';
 
-const features: Command[] = [resources, join, leave, conditionsCommand, checkin, anon, replyAnonymously, helpMe, reportMessage, moderateAnonymous, cases, condition, crisis, setup, audit];
+const features: Command[] = [resources, join, leave, conditionsCommand, checkin, anon, replyAnonymously, helpMe, privacy, reportMessage, moderateAnonymous, cases, condition, crisis, setup, audit];
 
 /** Every command Haven registers with Discord, in the order /help lists them. */
 export const commands: readonly Command[] = [createHelp(() => commands), ...features];

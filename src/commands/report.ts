@@ -57,7 +57,8 @@ export const reportModal: ComponentHandler = {
         excerpt: message ? message.content.slice(0, 300) || '(no text: embeds or attachments only)' : '(the message was deleted before it could be read)',
         summary: reason ? `Reason given: ${reason}` : 'No reason given.',
       },
-      interaction.user.id,
+      // The trail records members only through reporter_id, which /privacy delete can erase.
+      null,
     );
     await interaction.editReply(REPORT_THANKS);
   },

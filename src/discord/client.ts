@@ -3,14 +3,16 @@ import type { Config } from '../config.js';
 
 /**
  * Guilds: channels, roles, threads. GuildMessages + MessageContent (privileged): crisis scanning
- * reads message text in the channels where admins turned it on.
+ * reads message text in the channels where admins turned it on. GuildMembers (privileged): a
+ * member leaving starts the retention clock for their data, and coming back stops it.
  */
-export const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
+export const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
 
 export function createClient(config: Config, overrides: Partial<ClientOptions> = {}): Client {
   return new Client({
     intents,
-    partials: [Partials.Channel],
+    // GuildMember: a departure is seen even for a member no longer in the (bounded) cache.
+    partials: [Partials.Channel, Partials.GuildMember],
     // Haven never needs old messages, presences or other users beyond the interaction at hand.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

@@ -16,6 +16,10 @@ export const guildSettings = pgTable('guild_settings', {
   crisisCooldownHours: integer('crisis_cooldown_hours').notNull().default(6),
   /** Whether an admin may reveal the author of one anonymous post (off by default; every reveal is audited). */
   anonRevealEnabled: boolean('anon_reveal_enabled').notNull().default(false),
+  /** Retention: a departed member's data, resolved cases' excerpts and notes, and the audit log. */
+  memberRetentionDays: integer('member_retention_days').notNull().default(30),
+  caseRetentionDays: integer('case_retention_days').notNull().default(90),
+  auditRetentionDays: integer('audit_retention_days').notNull().default(365),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -24,6 +24,9 @@ export function defaultSettings(guildId: string, at: Date): GuildSettings {
     crisisReply: 'dm',
     crisisCooldownHours: 6,
     anonRevealEnabled: false,
+    memberRetentionDays: 30,
+    caseRetentionDays: 90,
+    auditRetentionDays: 365,
     createdAt: at,
     updatedAt: at,
   };

@@ -78,3 +78,11 @@ export async function nextTimerDue(db: DbOrTx): Promise<Date | null> {
     .limit(1);
   return unlocked && unlocked.dueAt < first.lockedUntil ? unlocked.dueAt : first.lockedUntil;
 }
+
+/** Creates the timer only if it does not exist yet (recurring jobs: every process may ask, one row wins). */
+export async function ensureTimer(db: DbOrTx, spec: TimerSpec, now: Date): Promise<void> {
+  await db
+    .insert(timers)
+    .values({ kind: spec.kind, key: spec.key, guildId: spec.guildId ?? null, dueAt: spec.dueAt, payload: spec.payload ?? {}, createdAt: now })
+    .onConflictDoNothing();
+}
