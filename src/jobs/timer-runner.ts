@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { claimDueTimers, completeTimer, nextTimerDue, retryTimer, type Timer } from '../features/timers/timers.js';
+import { claimDueTimers, completeTimer, nextTimerDue, retryTimer, type ShardFilter, type Timer } from '../features/timers/timers.js';
 import type { BackgroundJob, RunningJob } from './types.js';
 
 /** Runs one kind of durable timer. Throwing retries it later with backoff. */
@@ -22,12 +22,20 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.min(attempts, 6));
 }
 
+/** Which guilds this process serves, when it is one shard of several. */
+function shardOf(ctx: AppContext): ShardFilter | undefined {
+  const { shards, shardCount } = ctx.client.options;
+  if (!Array.isArray(shards) || !shardCount || shardCount <= 1) return undefined;
+  return { ids: shards, count: shardCount };
+}
+
 /** Sleeps until the next due timer (never longer than maxSleepMs: Node fires timers over 24.8 days at once). */
 export function timerRunner(handlers: readonly TimerHandler[], options: TimerRunnerOptions = defaultTimerRunnerOptions): BackgroundJob {
   const byKind = new Map(handlers.map((h) => [h.kind, h]));
   return {
     name: 'timers',
     start(ctx) {
+      const shard = shardOf(ctx);
       let stopped = false;
       let sleeper: NodeJS.Timeout | undefined;
       let current: Promise<void> = Promise.resolve();
@@ -47,7 +55,7 @@ export function timerRunner(handlers: readonly TimerHandler[], options: TimerRun
 
       async function tick(): Promise<void> {
         for (;;) {
-          const due = await claimDueTimers(ctx.db, ctx.clock.now(), { limit: options.batch, leaseMs: options.leaseMs, kinds: [...byKind.keys()] });
+          const due = await claimDueTimers(ctx.db, ctx.clock.now(), { limit: options.batch, leaseMs: options.leaseMs, kinds: [...byKind.keys()], ...(shard ? { shard } : {}) });
           for (const timer of due) await runOne(timer);
           if (due.length < options.batch || stopped) return;
         }
@@ -61,7 +69,7 @@ export function timerRunner(handlers: readonly TimerHandler[], options: TimerRun
           ctx.logger.error({ err: error }, 'timer tick failed (database down?); trying again shortly');
         }
         if (stopped) return;
-        const next = await nextTimerDue(ctx.db).catch(() => null);
+        const next = await nextTimerDue(ctx.db, shard).catch(() => null);
         const wait = next ? Math.max(0, next.getTime() - ctx.clock.now().getTime()) : options.maxSleepMs;
         sleeper = setTimeout(() => (current = loop()), Math.min(wait, options.maxSleepMs));
       }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, lt, or, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, lt, or, inArray, sql, type SQL } from 'drizzle-orm';
 import { timers, type TimerRow } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/types.js';
 
@@ -33,10 +33,22 @@ export async function cancelGuildTimers(db: DbOrTx, guildId: string): Promise<vo
  * Takes up to `limit` due timers for `leaseMs`: rows locked by another process are skipped, and a
  * lease that ran out (its process died) makes the timer claimable again.
  */
-export async function claimDueTimers(db: DbOrTx, now: Date, options: { limit: number; leaseMs: number; kinds?: readonly string[] }): Promise<Timer[]> {
+/** The guilds a process serves when sharded: Discord's rule, shard = (guild_id >> 22) % shard_count. */
+export interface ShardFilter {
+  readonly ids: readonly number[];
+  readonly count: number;
+}
+
+function ownedBy(shard: ShardFilter | undefined): SQL | undefined {
+  if (!shard || shard.count <= 1) return undefined;
+  return or(isNull(timers.guildId), sql`((${timers.guildId}::bigint >> 22) % ${shard.count}) in (${sql.join(shard.ids.map((id) => sql`${id}`), sql`, `)})`);
+}
+
+export async function claimDueTimers(db: DbOrTx, now: Date, options: { limit: number; leaseMs: number; kinds?: readonly string[]; shard?: ShardFilter }): Promise<Timer[]> {
   return db.transaction(async (tx) => {
     const free = or(isNull(timers.lockedUntil), lt(timers.lockedUntil, now));
-    const where = options.kinds ? and(lte(timers.dueAt, now), free, inArray(timers.kind, [...options.kinds])) : and(lte(timers.dueAt, now), free);
+    // A guild's timers run on the shard that serves it: only that process has the guild's channels cached.
+    const where = and(lte(timers.dueAt, now), free, options.kinds ? inArray(timers.kind, [...options.kinds]) : undefined, ownedBy(options.shard));
     const due = await tx.select({ id: timers.id }).from(timers).where(where).orderBy(asc(timers.dueAt)).limit(options.limit).for('update', { skipLocked: true });
     if (due.length === 0) return [];
     const lockedUntil = new Date(now.getTime() + options.leaseMs);
@@ -66,14 +78,14 @@ export async function retryTimer(db: DbOrTx, timer: Timer, error: string, retryA
  * When the earliest timer can next be claimed (null when none): the earliest due time is an index
  * lookup, and a leased timer counts from the end of its lease.
  */
-export async function nextTimerDue(db: DbOrTx): Promise<Date | null> {
-  const [first] = await db.select({ dueAt: timers.dueAt, lockedUntil: timers.lockedUntil }).from(timers).orderBy(asc(timers.dueAt)).limit(1);
+export async function nextTimerDue(db: DbOrTx, shard?: ShardFilter): Promise<Date | null> {
+  const [first] = await db.select({ dueAt: timers.dueAt, lockedUntil: timers.lockedUntil }).from(timers).where(ownedBy(shard)).orderBy(asc(timers.dueAt)).limit(1);
   if (!first) return null;
   if (!first.lockedUntil || first.lockedUntil <= first.dueAt) return first.dueAt;
   const [unlocked] = await db
     .select({ dueAt: timers.dueAt })
     .from(timers)
-    .where(or(isNull(timers.lockedUntil), sql`${timers.lockedUntil} <= ${timers.dueAt}`))
+    .where(and(or(isNull(timers.lockedUntil), sql`${timers.lockedUntil} <= ${timers.dueAt}`), ownedBy(shard)))
     .orderBy(asc(timers.dueAt))
     .limit(1);
   return unlocked && unlocked.dueAt < first.lockedUntil ? unlocked.dueAt : first.lockedUntil;

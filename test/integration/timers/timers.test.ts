@@ -22,6 +22,19 @@ describe('durable timers', () => {
     expect(new Set(keys).size).toBe(20);
   });
 
+  it('gives a guild’s timers only to the shard that serves the guild; global ones to any', async () => {
+    // Snowflakes whose (id >> 22) % 2 is 0 and 1.
+    const even = String(4n << 22n);
+    const odd = String(5n << 22n);
+    await scheduleTimer(database.db, { kind: 'test', key: 'even', guildId: even, dueAt: minutes(-1) }, t0);
+    await scheduleTimer(database.db, { kind: 'test', key: 'odd', guildId: odd, dueAt: minutes(-1) }, t0);
+    await scheduleTimer(database.db, { kind: 'test', key: 'global', dueAt: minutes(-1) }, t0);
+    const shard1 = await claimDueTimers(database.db, t0, { limit: 10, leaseMs: 60_000, shard: { ids: [1], count: 2 } });
+    expect(shard1.map((t) => t.key).sort()).toEqual(['global', 'odd']);
+    const shard0 = await claimDueTimers(database.db, t0, { limit: 10, leaseMs: 60_000, shard: { ids: [0], count: 2 } });
+    expect(shard0.map((t) => t.key)).toEqual(['even']);
+  });
+
   it('does not hand out timers that are not yet due', async () => {
     await scheduleTimer(database.db, { kind: 'test', key: 'later', dueAt: minutes(10) }, t0);
     expect(await claimDueTimers(database.db, t0, { limit: 10, leaseMs: 60_000 })).toEqual([]);
