@@ -1,5 +1,9 @@
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, ThreadAutoArchiveDuration } from 'discord.js';
-import { escalate, refreshCard } from '../discord/case-card.js';
+import { announce, escalate, refreshCard } from '../discord/case-card.js';
+import { UserError } from '../errors.js';
+import { blockKeyFor, sealAuthor } from '../features/anonymous/seal.js';
+import { createRelay } from '../features/cases/relay-store.js';
+import { openCase } from '../features/cases/store.js';
 import { setHelpThread } from '../features/cases/store.js';
 import { getGuildSettings } from '../features/settings/guild-settings.js';
 import type { SlashCommand } from './types.js';
@@ -11,11 +15,21 @@ export const helpMe = {
     .setName('help-me')
     .setDescription('Ask the moderators for private help')
     .setContexts(InteractionContextType.Guild)
-    .addStringOption((o) => o.setName('message').setDescription('What you need (only moderators will see it)').setMaxLength(1000)),
+    .addStringOption((o) => o.setName('message').setDescription('What you need (only moderators will see it)').setMaxLength(1000))
+    .addBooleanOption((o) => o.setName('anonymous').setDescription('Talk to the moderators through Haven without them learning who you are')),
   access: 'everyone',
   async execute(ctx, interaction) {
     const text = interaction.options.getString('message')?.trim() ?? '';
+    const anonymous = interaction.options.getBoolean('anonymous') ?? false;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    if (anonymous) {
+      if (!text) throw new UserError('Add a `message` so the moderators know how to help: they will reply through Haven.');
+      const c = await openCase(ctx.db, { guildId: interaction.guildId, kind: 'anon-help', urgency: 'normal', subjectId: null, anonymous: true, summary: `An anonymous member asked: ${text}` }, null, ctx.clock.now());
+      await createRelay(ctx.db, { caseId: c.id, guildId: c.guildId, memberSeal: sealAuthor(ctx.anon, interaction.user.id, c.id), memberKey: blockKeyFor(ctx.anon, c.guildId, interaction.user.id) });
+      await announce(ctx, c);
+      await interaction.editReply("The moderators have your message, and they can't see who you are. Their replies come to you by DM from Haven, with a **Reply** button; keep DMs from this server open to receive them.");
+      return;
+    }
     const c = await escalate(ctx, { guildId: interaction.guildId, kind: 'help', urgency: 'normal', subjectId: interaction.user.id, summary: text ? `Asked: ${text}` : 'Asked for private help (no message).' }, null);
     const settings = await getGuildSettings(ctx.db, interaction.guildId);
     const channel = interaction.channel;

@@ -56,5 +56,5 @@ export interface ComponentHandler {
   readonly access: Access;
   handle(ctx: AppContext, interaction: ComponentInteraction, args: string[]): Promise<void>;
   /** Buttons Haven puts in DMs (e.g. on a crisis message) are clicked outside any server; args carry the server. */
-  handleDm?(ctx: AppContext, interaction: ButtonInteraction, args: string[]): Promise<void>;
+  handleDm?(ctx: AppContext, interaction: ButtonInteraction | ModalSubmitInteraction, args: string[]): Promise<void>;
 }

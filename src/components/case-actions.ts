@@ -10,6 +10,7 @@ import { CASE_PREFIX, cardPayload, postInCaseThread, refreshCard, REPING_TIMER }
 import type { ComponentHandler, ComponentInteraction } from '../commands/types.js';
 import { postByCase } from '../features/anonymous/store.js';
 import { decideReview } from '../discord/anon-flow.js';
+import { MOD_REPLY_MODAL, relayModal } from './help-relay.js';
 
 const NOTE_MODAL = 'casenote';
 const RESOLVE_MODAL = 'caseresolve';
@@ -84,6 +85,12 @@ export const caseActions: ComponentHandler = {
         const c = await caseFor(ctx, interaction, id);
         if (c.state === 'resolved') throw new UserError(`Case ${c.number} was already resolved by <@${c.resolvedBy}>.`);
         await interaction.showModal(textModal(customId(RESOLVE_MODAL, c.id), `Resolve case ${c.number}`, 'Outcome (what was done)', true, 500));
+        return;
+      }
+      case 'reply': {
+        const c = await caseFor(ctx, interaction, id);
+        if (c.kind !== 'anon-help') throw new UserError('Reply works on anonymous help requests.');
+        await interaction.showModal(relayModal(customId(MOD_REPLY_MODAL, c.id), `Reply on case ${c.number}`, 'Your reply (delivered privately)'));
         return;
       }
       case 'approve':

@@ -14,6 +14,7 @@ export const crisisOptOut: ComponentHandler = {
     await interaction.reply({ content: optOutDoneText, flags: MessageFlags.Ephemeral });
   },
   async handleDm(ctx, interaction, [guildId]) {
+    if (!interaction.isButton()) return;
     if (!guildId || !/^\d{17,20}$/.test(guildId)) throw new UserError('This button has expired.');
     await setPrefs(ctx.db, guildId, interaction.user.id, { crisisOptOut: true }, ctx.clock.now());
     await interaction.reply({ content: optOutDoneText });
@@ -28,6 +29,7 @@ export const crisisNotMe: ComponentHandler = {
     await interaction.reply({ content: notAboutMeText, flags: MessageFlags.Ephemeral });
   },
   async handleDm(ctx, interaction, [flagId]) {
+    if (!interaction.isButton()) return;
     const flag = flagId ? await getFlag(ctx.db, flagId) : undefined;
     if (flag && flag.memberId === interaction.user.id) await updateFlag(ctx.db, flag.id, { notAboutMe: true });
     ctx.logger.info({ event: 'crisis_feedback_not_me', guildId: flag?.guildId }, 'member said a crisis flag was not about them');

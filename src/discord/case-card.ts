@@ -109,11 +109,16 @@ export async function postInCaseThread(ctx: AppContext, c: Case, content: string
  * card is retried and nothing is lost.
  */
 export async function escalate(ctx: AppContext, input: NewCase, actorId: string | null): Promise<Case> {
+  const c = await openCase(ctx.db, input, actorId, ctx.clock.now());
+  await announce(ctx, c);
+  return c;
+}
+
+/** Brings a saved case to the moderators: the re-ping timer, then the card. */
+export async function announce(ctx: AppContext, c: Case): Promise<void> {
   const now = ctx.clock.now();
-  const c = await openCase(ctx.db, input, actorId, now);
   await scheduleTimer(ctx.db, { kind: REPING_TIMER, key: c.id, guildId: c.guildId, dueAt: new Date(now.getTime() + repingDelayMs(c.urgency)) }, now);
   await postCard(ctx, c, { ping: c.urgency === 'urgent', tellAdmins: true });
-  return c;
 }
 
 /** Posts every card that couldn't be posted before (after `/setup moderation` fixes the queue). */

@@ -33,7 +33,7 @@ export function createRouter(ctx: AppContext, commands: readonly Command[], comp
     }
     if (!interaction.isRepliable()) return;
     if (!accepting) return respondPrivately(interaction, DRAINING_TEXT);
-    if (!interaction.inGuild() && interaction.isButton()) {
+    if (!interaction.inGuild() && (interaction.isButton() || interaction.isModalSubmit())) {
       const { prefix, args } = parseCustomId(interaction.customId);
       const handler = byPrefix.get(prefix);
       if (handler?.handleDm) return handler.handleDm(ctx, interaction, args);

@@ -107,6 +107,28 @@ describe('moderator escalations end to end', () => {
     expect(t.emu.canSee(other, thread)).toBe(false);
   });
 
+  it('anonymous help: moderators and the member talk both ways through Haven, and no moderator sees who it is', async () => {
+    const shy = t.emu.addMember(t.guild, { username: 'shy_sam', displayName: 'Samira Q' });
+    const asked = await t.emu.slash(shy, t.general, 'help-me', { message: 'I think I relapsed', anonymous: true });
+    expect(asked.ephemeral).toBe(true);
+    expect(asked.content).toContain("can't see who you are");
+    const thread = await t.emu.waitFor(() => cardIn('Anonymous help request'), { what: 'the anonymous help card' });
+    const card = cardMessage(thread);
+    expect(JSON.stringify(card.embeds)).toContain('Anonymous member');
+    const modal = await t.emu.click(ada, card, { label: 'Reply' });
+    const sent = await t.emu.submitModal(ada, thread, modal, { text: 'We are here. Do you want to talk tonight?' });
+    expect(sent.content).toContain('Delivered privately');
+    const dm = await t.emu.waitFor(() => t.emu.dmsTo(shy).find((m) => m.content.includes('We are here')), { what: 'the relayed reply' });
+    const replyModal = await t.emu.clickInDm(shy, dm, { label: 'Reply' });
+    expect(replyModal.kind).toBe('modal');
+    const back = await t.emu.submitModalInDm(shy, dm, replyModal, { text: 'Yes please, after 9' });
+    expect(back.content).toContain('Sent to the moderators');
+    const relayed = t.emu.messagesIn(thread).find((m) => m.content.includes('Yes please, after 9'))!;
+    expect(relayed.content).toContain('Anonymous member');
+    const moderatorVisible = JSON.stringify(t.emu.messagesIn(thread).concat(t.emu.messagesIn(queue)).map((m) => [m.content, m.embeds]));
+    for (const needle of [shy.id, 'shy_sam', 'Samira Q']) expect(moderatorVisible).not.toContain(needle);
+  });
+
   it('keeps a case when the queue is gone, tells the admins, and posts the card once fixed', async () => {
     t.emu.deleteChannel(queue);
     const member = t.emu.addMember(t.guild, { username: 'late' });

@@ -169,21 +169,32 @@ export class Driver {
     throw new Error(`No button labelled “${label}” on that message`);
   }
 
-  /** Clicks a button on a message Haven sent the member by DM (no server in the interaction). */
-  async clickInDm(actor: Actor, message: Message, button: string | { label: string }): Promise<Seen> {
-    const customId = typeof button === 'string' ? button : this.buttonByLabel(message, button.label);
-    this.componentOf(message, customId);
+  private dispatchInDm(actor: Actor, message: Message, type: number, data: Obj): InteractionRecord {
     const channel = this.channelOf(message);
     const user = this.store.user(actor.id)!;
     const id = snowflake();
     const token = `itoken-${id}-${Math.random().toString(36).slice(2)}`;
-    const record = this.interactions.add({ id, token, type: InteractionType.MessageComponent, userId: actor.id, guildId: null, channelId: channel.id, sourceMessageId: message.id });
+    const record = this.interactions.add({ id, token, type, userId: actor.id, guildId: null, channelId: channel.id, sourceMessageId: message.id });
     this.world.gateway.dispatch('INTERACTION_CREATE', {
-      id, application_id: this.store.applicationId, type: InteractionType.MessageComponent, token, version: 1, data: { custom_id: customId, component_type: 2 },
+      id, application_id: this.store.applicationId, type, token, version: 1, data,
       channel_id: channel.id, channel: apiChannel(channel), user: apiUser(user), message: apiMessage(this.store, message), app_permissions: '0', locale: 'en-US',
       entitlements: [], authorizing_integration_owners: { '1': actor.id }, context: 1, attachment_size_limit: 10_485_760,
     });
-    return this.seen(record);
+    return record;
+  }
+
+  /** Clicks a button on a message Haven sent the member by DM (no server in the interaction). */
+  async clickInDm(actor: Actor, message: Message, button: string | { label: string }): Promise<Seen> {
+    const customId = typeof button === 'string' ? button : this.buttonByLabel(message, button.label);
+    this.componentOf(message, customId);
+    return this.seen(this.dispatchInDm(actor, message, InteractionType.MessageComponent, { custom_id: customId, component_type: 2 }));
+  }
+
+  /** Submits a modal the bot showed after a click in DMs. */
+  async submitModalInDm(actor: Actor, message: Message, shown: Seen, fields: Record<string, string>): Promise<Seen> {
+    if (!shown.modal) throw new Error('The bot did not show a modal');
+    const rows = (shown.modal.components as Obj[]).map((row) => ({ type: 1, components: ((row.components as Obj[] | undefined) ?? []).map((c) => ({ type: 4, custom_id: c.custom_id, value: fields[String(c.custom_id)] ?? '' })) }));
+    return this.seen(this.dispatchInDm(actor, message, InteractionType.ModalSubmit, { custom_id: shown.modal.custom_id, components: rows }));
   }
 
   /** Picks values in a select menu. */

@@ -7,3 +7,4 @@ export * from './cases.js';
 export * from './crisis.js';
 export * from './checkins.js';
 export * from './anonymous.js';
+export * from './help-relays.js';

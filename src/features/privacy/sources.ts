@@ -90,6 +90,15 @@ export const memberDataSources: readonly MemberDataSource[] = [
     erase: { nullify: ['author_seal', 'author_key', 'pending_content'] },
     exportColumns: ['channel_id', 'thread_id', 'message_id', 'pseudonym', 'status', 'created_at'],
   },
+  {
+    table: 'help_relays',
+    description: 'The (encrypted) link that lets moderators reply to an anonymous help request you made.',
+    guildColumn: 'guild_id',
+    memberColumn: 'member_key',
+    stored: 'author-hash',
+    erase: { nullify: ['member_seal', 'member_key'] },
+    exportColumns: ['case_id'],
+  },
 ];
 
 /**
