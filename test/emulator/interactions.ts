@@ -14,6 +14,8 @@ export interface InteractionRecord {
   /** For buttons, selects and modals from a message: the message they came from. */
   sourceMessageId?: string;
   callbackType?: number;
+  /** performance.now() when the first callback arrived (the 3-second deadline). */
+  answeredAt?: number;
   /** The @original message (type 4/5), or the source message after type 6/7. */
   originalId?: string;
   followUpIds: string[];

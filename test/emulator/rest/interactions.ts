@@ -100,6 +100,7 @@ export function interactionRoutes(world: World, interactions: Interactions, appl
           throw new DiscordError(400, 50035, 'Invalid Form Body');
       }
       record.callbackType = type;
+      record.answeredAt = performance.now();
       // A deferral is not an answer yet: wait for the edit (after a deferUpdate, give up waiting after a second).
       if (type === 6) setTimeout(() => interactions.settle(record), 1_000).unref();
       else if (type !== 5) interactions.settle(record);
