@@ -74,11 +74,14 @@ export function loadConfig(env: Record<string, string | undefined>, options: { r
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
   if ((e.SHARD_COUNT ?? 1) > 1 && !e.DATABASE_URL) {
-    throw new ConfigError([
-      'DATABASE_URL is required when running several shards: the embedded database allows one process per data directory, so shards must share a Postgres server',
-    ]);
+    problems.push('DATABASE_URL is required when running several shards: the embedded database allows one process per data directory, so shards must share a Postgres server');
   }
+  if (e.DATABASE_URL && !e.ANON_SECRET) {
+    problems.push('ANON_SECRET is required with DATABASE_URL: every process on the database must use the same secret for anonymous posts (at least 32 characters, e.g. openssl rand -base64 48)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     discordToken: e.DISCORD_TOKEN,
     applicationId: e.DISCORD_APPLICATION_ID ?? applicationIdFromToken(e.DISCORD_TOKEN),

@@ -52,7 +52,7 @@ describe('npm start', () => {
   }, 60_000);
 
   it('says the database is unreachable instead of printing a stack trace', async () => {
-    const { code, output } = await runUntilExit({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.x.y', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', LOG_LEVEL: 'error' });
+    const { code, output } = await runUntilExit({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.x.y', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', ANON_SECRET: 'x'.repeat(40), LOG_LEVEL: 'error' });
     expect(code).toBe(1);
     expect(output).toMatch(/unreachable|can't reach|cannot reach/i);
     expect(output).not.toMatch(/\n\s+at /);

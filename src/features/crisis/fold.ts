@@ -39,7 +39,7 @@ export function foldText(input: string): string {
     token = '';
   };
   for (const raw of folded) {
-    const c = confusables[raw] ?? raw.normalize('NFD')[0] ?? raw;
+    const c = raw < '\u0080' ? raw : (confusables[raw] ?? raw.normalize('NFD')[0] ?? raw);
     if (isLetter(c) || isDigit(c) || c in leet) token += c;
     else flush();
   }

@@ -20,6 +20,11 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(4);
   });
 
+  it('requires ANON_SECRET with a Postgres server, so every process shares one', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.x.y', DATABASE_URL: 'postgres://h/db' })).toThrow(/ANON_SECRET is required with DATABASE_URL/);
+    expect(loadConfig({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.x.y', DATABASE_URL: 'postgres://h/db', ANON_SECRET: 'y'.repeat(32) }).databaseUrl).toBe('postgres://h/db');
+  });
+
   it('uses the embedded database in ./data when DATABASE_URL is unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: token });
     expect(config.databaseUrl).toBeUndefined();
