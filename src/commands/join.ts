@@ -1,5 +1,5 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { autocompleteConditions, conditionFromInput, joinCondition, joinText } from './condition/membership.js';
+import { autocompleteConditions, conditionFromInput, joinCondition, joinText, nextCheckinLine } from './condition/membership.js';
 import type { SlashCommand } from './types.js';
 
 export const join = {
@@ -15,7 +15,7 @@ export const join = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const condition = await conditionFromInput(ctx, interaction.guildId, input);
     const outcome = await joinCondition(ctx, interaction.guild, condition, interaction.user.id);
-    await interaction.editReply({ content: joinText(outcome), allowedMentions: { parse: [] } });
+    await interaction.editReply({ content: joinText(outcome, outcome.kind === 'joined' ? await nextCheckinLine(ctx, condition) : undefined), allowedMentions: { parse: [] } });
   },
   autocomplete: (ctx, interaction) => autocompleteConditions(ctx, interaction),
 } satisfies SlashCommand;

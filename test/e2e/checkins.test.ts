@@ -117,8 +117,16 @@ describe('weekly check-ins end to end', () => {
     expect(list.content).toMatch(/Doomed[\s\S]*failing/);
   });
 
+  it('a member joining a condition whose channel has a check-in is told when the next one is', async () => {
+    await t.emu.slash(t.owner, t.general, 'condition add', { name: 'Breast cancer', description: 'Support', channel: room });
+    const joiner = t.emu.addMember(t.guild, { username: 'joiner' });
+    const joined = await t.emu.slash(joiner, t.general, 'join', { condition: 'Breast cancer' });
+    expect(joined.content).toMatch(/Next check-in there: \*\*Monday night chat\*\*, <t:\d+:F>/);
+  });
+
   it('members see upcoming sessions in their own time zone, and can skip nothing they may not', async () => {
     const member = t.emu.addMember(t.guild, { username: 'viewer' });
+    await t.emu.slash(member, t.general, 'join', { condition: 'Breast cancer' });
     const next = await t.emu.slash(member, t.general, 'checkin next');
     expect(next.content).toMatch(/Monday night chat[^\n]*<t:\d+:F>/);
     const refused = await t.emu.slash(member, t.general, 'checkin skip', { schedule: 'Monday night chat' });

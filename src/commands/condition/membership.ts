@@ -6,6 +6,7 @@ import { rankConditions, resolveCondition } from '../../features/conditions/matc
 import { addMembership, getCondition, joinedConditionIds, listConditions, removeMembership, type Condition } from '../../features/conditions/store.js';
 import { CannotProvision, grantAccess, revokeAccess } from '../../discord/condition-channels.js';
 import { notifyAdmins } from '../../discord/notify-admins.js';
+import { listSchedules, upcomingOccurrences } from '../../features/checkins/store.js';
 
 export const label = (c: Condition): string => (c.emoji ? `${c.emoji} ${c.name}` : c.name);
 
@@ -87,6 +88,16 @@ export async function leaveCondition(ctx: AppContext, guild: Guild, condition: C
   }
   await removeMembership(ctx.db, condition, memberId);
   return { kind: 'left', condition };
+}
+
+/** "Next check-in here: …" for the welcome, when the condition's channel has a check-in scheduled. */
+export async function nextCheckinLine(ctx: AppContext, condition: Condition): Promise<string | undefined> {
+  const here = (await listSchedules(ctx.db, condition.guildId)).filter((s) => s.channelId === condition.channelId && !s.paused);
+  const [next] = await upcomingOccurrences(ctx.db, here.map((s) => s.id), ctx.clock.now());
+  if (!next) return undefined;
+  const title = here.find((s) => s.id === next.scheduleId)?.title ?? 'Check-in';
+  const unix = Math.floor(next.startsAt.getTime() / 1000);
+  return `Next check-in there: **${title}**, <t:${unix}:F> (<t:${unix}:R>). \`/checkin subscribe\` reminds you.`;
 }
 
 export function joinText(outcome: JoinOutcome, nextCheckin?: string): string {
