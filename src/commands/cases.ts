@@ -1,9 +1,10 @@
-import { MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { UserError } from '../errors.js';
 import { kindLabels, stateLabels } from '../features/cases/card.js';
 import { caseStats, formatDuration } from '../features/cases/stats.js';
 import { caseEventsOf, casesSince, getCaseByNumber, listCases, type Case, type CaseKind } from '../features/cases/store.js';
 import { commandWithSubcommands, type Subcommand } from './subcommands.js';
+import type { SlashCommand } from './types.js';
 
 const unix = (d: Date): number => Math.floor(d.getTime() / 1000);
 const kinds = Object.keys(kindLabels) as CaseKind[];
@@ -13,15 +14,18 @@ function line(c: Case): string {
   return `**Case ${c.number}** · ${kindLabels[c.kind]}${c.urgency === 'urgent' ? ' · 🔴 urgent' : ''} · ${stateLabels[c.state]}${c.claimedBy ? ` by <@${c.claimedBy}>` : ''} · <t:${unix(c.createdAt)}:R>${link}`;
 }
 
-const list: Subcommand = {
-  name: 'list',
+/** `/cases [state] [kind] [mine]`: the queue at a glance. */
+export const casesCommand = {
+  kind: 'slash',
+  data: new SlashCommandBuilder()
+    .setName('cases')
+    .setDescription('Cases in the moderators’ queue (moderators)')
+    .setContexts(InteractionContextType.Guild)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+    .addStringOption((o) => o.setName('state').setDescription('Default: open and claimed').addChoices({ name: 'open', value: 'open' }, { name: 'claimed', value: 'claimed' }, { name: 'resolved', value: 'resolved' }, { name: 'open and claimed', value: 'active' }))
+    .addStringOption((o) => o.setName('kind').setDescription('Only this kind').addChoices(...kinds.map((k) => ({ name: kindLabels[k], value: k }))))
+    .addBooleanOption((o) => o.setName('mine').setDescription('Only cases you claimed')),
   access: 'moderator',
-  build: (sub) =>
-    sub
-      .setDescription('Cases in the moderators’ queue')
-      .addStringOption((o) => o.setName('state').setDescription('Default: open and claimed').addChoices({ name: 'open', value: 'open' }, { name: 'claimed', value: 'claimed' }, { name: 'resolved', value: 'resolved' }, { name: 'open and claimed', value: 'active' }))
-      .addStringOption((o) => o.setName('kind').setDescription('Only this kind').addChoices(...kinds.map((k) => ({ name: kindLabels[k], value: k }))))
-      .addBooleanOption((o) => o.setName('mine').setDescription('Only cases you claimed')),
   async execute(ctx, interaction) {
     const state = (interaction.options.getString('state') ?? 'active') as 'open' | 'claimed' | 'resolved' | 'active';
     const kind = interaction.options.getString('kind') as CaseKind | null;
@@ -30,7 +34,7 @@ const list: Subcommand = {
     const content = rows.length === 0 ? 'No cases match. 🌿' : rows.map(line).join('\n').slice(0, 2000);
     await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   },
-};
+} satisfies SlashCommand;
 
 const show: Subcommand = {
   name: 'show',
@@ -62,4 +66,5 @@ const stats: Subcommand = {
   },
 };
 
-export const cases = commandWithSubcommands('cases', 'The moderators’ case queue (moderators)', [list, show, stats], PermissionFlagsBits.ManageMessages);
+/** `/case show number`, `/case stats [days]`. */
+export const caseCommand = commandWithSubcommands('case', 'One case, or the queue’s statistics (moderators)', [show, stats], PermissionFlagsBits.ManageMessages);

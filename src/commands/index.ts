@@ -1,5 +1,5 @@
 import { audit } from './audit.js';
-import { cases } from './cases.js';
+import { caseCommand, casesCommand } from './cases.js';
 import { anon } from './anon.js';
 import { privacy } from './privacy.js';
 import { moderateAnonymous, replyAnonymously } from './anon-menus.js';
@@ -16,7 +16,7 @@ import { leave } from './leave.js';
 import { setup } from './setup/index.js';
 import type { Command } from './types.js';
 
-const features: Command[] = [resources, join, leave, conditionsCommand, checkin, anon, replyAnonymously, helpMe, privacy, reportMessage, moderateAnonymous, cases, condition, crisis, setup, audit];
+const features: Command[] = [resources, join, leave, conditionsCommand, checkin, anon, replyAnonymously, helpMe, privacy, reportMessage, moderateAnonymous, casesCommand, caseCommand, condition, crisis, setup, audit];
 
 /** Every command Haven registers with Discord, in the order /help lists them. */
 export const commands: readonly Command[] = [createHelp(() => commands), ...features];

@@ -64,7 +64,7 @@ export const caseActions: ComponentHandler = {
         const c = await caseFor(ctx, interaction, id);
         const result = await unclaimCase(ctx.db, c.id, interaction.user.id, now);
         if (!result?.ok) throw new UserError(c.state === 'claimed' ? `Only <@${c.claimedBy}>, who claimed case ${c.number}, can unclaim it.` : `Case ${c.number} isn't claimed.`);
-        await scheduleTimer(ctx.db, { kind: REPING_TIMER, key: c.id, guildId: c.guildId, dueAt: new Date(now.getTime() + repingDelayMs(c.urgency)) }, now);
+        await scheduleTimer(ctx.db, { kind: REPING_TIMER, key: c.id, guildId: c.guildId, dueAt: new Date(now.getTime() + repingDelayMs(c.urgency, await getGuildSettings(ctx.db, c.guildId))) }, now);
         return showCard(ctx, interaction, result.case);
       }
       case 'backup': {

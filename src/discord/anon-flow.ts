@@ -2,7 +2,7 @@ import { ChannelType, type Guild } from 'discord.js';
 import type { AppContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { pseudonymFor } from '../features/anonymous/pseudonym.js';
-import { blockedText, postProblem, rateLimitText } from '../features/anonymous/rules.js';
+import { blockedText, postProblem, pseudonymScope, rateLimitText } from '../features/anonymous/rules.js';
 import { blockKeyFor, openAuthor, sealAuthor } from '../features/anonymous/seal.js';
 import { activeBlock, getAnonChannel, insertPost, postsSince, updatePost, type AnonPost } from '../features/anonymous/store.js';
 import { detectCrisis } from '../features/crisis/detector.js';
@@ -44,7 +44,7 @@ export async function submitAnonymous(ctx: AppContext, guild: Guild, authorId: s
   const problem = postProblem(text, { allowLinks: settings.allowLinks });
   if (problem) throw new UserError(problem);
   const content = text.trim();
-  const pseudonym = pseudonymFor(ctx.anon, authorId, where.threadId ?? where.channelId);
+  const pseudonym = pseudonymFor(ctx.anon, authorId, pseudonymScope(where.threadId ?? where.channelId, settings.rotation, now));
   const crisis = detectCrisis(content).level;
 
   const post = await insertPost(ctx.db, {

@@ -117,7 +117,8 @@ export async function escalate(ctx: AppContext, input: NewCase, actorId: string 
 /** Brings a saved case to the moderators: the re-ping timer, then the card. */
 export async function announce(ctx: AppContext, c: Case): Promise<void> {
   const now = ctx.clock.now();
-  await scheduleTimer(ctx.db, { kind: REPING_TIMER, key: c.id, guildId: c.guildId, dueAt: new Date(now.getTime() + repingDelayMs(c.urgency)) }, now);
+  const settings = await getGuildSettings(ctx.db, c.guildId);
+  await scheduleTimer(ctx.db, { kind: REPING_TIMER, key: c.id, guildId: c.guildId, dueAt: new Date(now.getTime() + repingDelayMs(c.urgency, settings)) }, now);
   await postCard(ctx, c, { ping: c.urgency === 'urgent', tellAdmins: true });
 }
 

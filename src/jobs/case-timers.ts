@@ -27,6 +27,6 @@ export const caseReping: TimerHandler = {
       const minutes = Math.round((now.getTime() - c.createdAt.getTime()) / 60_000);
       await postInCaseThread(ctx, c, `<@&${settings.moderatorRoleId}> Case ${c.number} (${kindLabels[c.kind]}) is still unclaimed after ${minutes} minutes. Can someone take it?`, [settings.moderatorRoleId]);
     }
-    await scheduleTimer(ctx.db, { kind: REPING_TIMER, key: c.id, guildId: c.guildId, dueAt: new Date(now.getTime() + repingDelayMs(c.urgency)) }, now);
+    await scheduleTimer(ctx.db, { kind: REPING_TIMER, key: c.id, guildId: c.guildId, dueAt: new Date(now.getTime() + repingDelayMs(c.urgency, settings)) }, now);
   },
 };

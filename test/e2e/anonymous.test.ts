@@ -100,7 +100,11 @@ describe('anonymous posting end to end', () => {
     expect(revealed.ephemeral).toBe(true);
     expect(revealed.content).toContain(`<@${author.id}>`);
     const audit = await t.emu.slash(t.owner, t.general, 'audit');
-    expect(audit.text).toContain('anon.reveal');
+    expect(audit.ephemeral).toBe(true);
+    expect(audit.text).toMatch(new RegExp(`<t:\\d+:f> <@${t.owner.id}> \\*\\*anon\\.reveal\\*\\*`));
+    expect(audit.text).toMatch(new RegExp(`<t:\\d+:f> <@${moderator.id}> \\*\\*anon\\.block\\*\\*`));
+    expect(audit.text).toMatch(new RegExp(`<t:\\d+:f> <@${t.owner.id}> \\*\\*settings\\.anonymous\\*\\*`));
+    expect(audit.text).not.toContain(author.id);
     expect(t.emu.messagesIn(log).some((m) => m.content.includes('revealed the author'))).toBe(true);
     expect(t.emu.messagesIn(log).some((m) => m.content.includes(author.id))).toBe(false);
   });

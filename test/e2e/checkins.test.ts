@@ -117,11 +117,22 @@ describe('weekly check-ins end to end', () => {
     expect(list.content).toMatch(/Doomed[\s\S]*failing/);
   });
 
+  it('mirrors each occurrence as a Discord event computed by Haven, and moves it when skipped', async () => {
+    const events = t.emu.addChannel(t.guild, { name: 'events-room' });
+    await t.emu.slash(t.owner, t.general, 'checkin schedule', { channel: events, day: 4, time: '12:00', timezone: 'Europe/London', title: 'Thursday lunch', discord_event: true });
+    const mirrored = t.emu.eventsOf(t.guild).filter((e) => e.name === 'Thursday lunch');
+    expect(mirrored).toHaveLength(1);
+    expect(mirrored[0]!.startTime).toBe('2026-12-17T12:00:00.000Z');
+    expect(mirrored[0]!.endTime).toBe('2026-12-17T13:00:00.000Z');
+    await t.emu.slash(t.owner, t.general, 'checkin skip', { schedule: 'Thursday lunch' });
+    expect(t.emu.eventsOf(t.guild).filter((e) => e.name === 'Thursday lunch').map((e) => e.startTime)).toEqual(['2026-12-24T12:00:00.000Z']);
+  });
+
   it('a member joining a condition whose channel has a check-in is told when the next one is', async () => {
     await t.emu.slash(t.owner, t.general, 'condition add', { name: 'Breast cancer', description: 'Support', channel: room });
     const joiner = t.emu.addMember(t.guild, { username: 'joiner' });
     const joined = await t.emu.slash(joiner, t.general, 'join', { condition: 'Breast cancer' });
-    expect(joined.content).toMatch(/Next check-in there: \*\*Monday night chat\*\*, <t:\d+:F>/);
+    expect(joined.content).toMatch(/Next check-in there: \*\*(Monday night chat|Spring check)\*\*, <t:\d+:F>/);
   });
 
   it('members see upcoming sessions in their own time zone, and can skip nothing they may not', async () => {

@@ -70,15 +70,15 @@ describe('moderator escalations end to end', () => {
     const again = await t.emu.click(bea, cardMessage(thread), `case:note:${caseId}`);
     expect(again.kind).toBe('modal');
 
-    const trail = await t.emu.slash(ada, t.general, 'cases show', { number: 1 });
+    const trail = await t.emu.slash(ada, t.general, 'case show', { number: 1 });
     expect(trail.text).toMatch(/open[\s\S]*claim[\s\S]*note[\s\S]*resolve/);
-    const stats = await t.emu.slash(ada, t.general, 'cases stats');
+    const stats = await t.emu.slash(ada, t.general, 'case stats');
     expect(stats.text).toContain('1 opened · 1 claimed · 1 resolved');
   });
 
   it('refuses card buttons and /cases to members who are not moderators', async () => {
     const member = t.emu.addMember(t.guild, { username: 'nosy' });
-    const seen = await t.emu.slash(member, t.general, 'cases list');
+    const seen = await t.emu.slash(member, t.general, 'cases');
     expect(seen.content).toContain("Only this server's moderators");
   });
 

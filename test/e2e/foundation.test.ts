@@ -86,6 +86,19 @@ describe('foundation end to end', () => {
     expect(choices[0]?.value).toBe('Asia/Kolkata');
   });
 
+  it('reports health for orchestrators: 200 with gateway and database up', async () => {
+    const { checkHealth, startHealthServer } = await import('../../src/health.js');
+    const server = await startHealthServer(0, () => checkHealth(t.haven.client, t.db.db));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, gateway: 'ready', database: 'ok' });
+    } finally {
+      server.close();
+    }
+  });
+
   it('survives a dropped gateway connection: resumes and keeps answering', async () => {
     const resumesBefore = t.emu.gateway.resumes;
     t.emu.gateway.drop();

@@ -17,6 +17,10 @@ export const setupAnonymous = {
       .addBooleanOption((o) => o.setName('review').setDescription('Posts wait for a moderator’s approval (default off)'))
       .addBooleanOption((o) => o.setName('links').setDescription('Allow links in anonymous posts (default on)'))
       .addIntegerOption((o) => o.setName('rate_limit').setDescription('Posts per author per 10 minutes (default 5)').setMinValue(1).setMaxValue(50))
+      .addStringOption((o) =>
+        o.setName('rotation').setDescription('Pseudonyms: stable per thread (default), or also new every day or week')
+          .addChoices({ name: 'stable per thread', value: 'never' }, { name: 'new every day', value: 'daily' }, { name: 'new every week', value: 'weekly' }),
+      )
       .addBooleanOption((o) => o.setName('reveal').setDescription('Server-wide: let admins reveal an author (audited). Default off')),
   async execute(ctx, interaction) {
     const channel = interaction.options.getChannel('channel', true, [ChannelType.GuildText]);
@@ -35,14 +39,15 @@ export const setupAnonymous = {
         allowLinks: interaction.options.getBoolean('links') ?? current?.allowLinks ?? true,
         rateLimit: interaction.options.getInteger('rate_limit') ?? current?.rateLimit ?? 5,
         rateWindowMinutes: current?.rateWindowMinutes ?? 10,
+        rotation: (interaction.options.getString('rotation') as 'never' | 'daily' | 'weekly' | null) ?? current?.rotation ?? 'never',
       }, now);
       if (reveal !== null) await updateGuildSettings(tx, interaction.guildId, { anonRevealEnabled: reveal }, now);
-      await recordAudit(tx, { guildId: interaction.guildId, actorId: interaction.user.id, action: 'settings.anonymous', target: channel.id, details: { enabled, review: row.review, links: row.allowLinks, rateLimit: row.rateLimit, reveal } }, now);
+      await recordAudit(tx, { guildId: interaction.guildId, actorId: interaction.user.id, action: 'settings.anonymous', target: channel.id, details: { enabled, review: row.review, links: row.allowLinks, rateLimit: row.rateLimit, rotation: row.rotation, reveal } }, now);
       return row;
     });
     const lines = [
       enabled
-        ? `Anonymous posts are **on** in <#${channel.id}>${saved.review ? ', after a moderator approves each one' : ''}. Members use \`/anon post\` there, or **Reply anonymously** on a message. At most ${saved.rateLimit} posts per ${saved.rateWindowMinutes} minutes per author${saved.allowLinks ? '' : '; links are off'}.`
+        ? `Anonymous posts are **on** in <#${channel.id}>${saved.review ? ', after a moderator approves each one' : ''}. Members use \`/anon post\` there, or **Reply anonymously** on a message. At most ${saved.rateLimit} posts per ${saved.rateWindowMinutes} minutes per author${saved.allowLinks ? '' : '; links are off'}; pseudonyms ${saved.rotation === 'never' ? 'stay the same within a thread' : `change every ${saved.rotation === 'daily' ? 'day' : 'week'}`}.`
         : `Anonymous posts are **off** in <#${channel.id}>.`,
     ];
     if (reveal !== null) lines.push(revealPolicyText(reveal));

@@ -15,12 +15,16 @@ export const setupModeration = {
       .addRoleOption((o) => o.setName('role').setDescription('The moderator role').setRequired(true))
       .addChannelOption((o) => o.setName('queue').setDescription('Private channel for cases (a forum works best)').setRequired(true).addChannelTypes(ChannelType.GuildForum, ChannelType.GuildText))
       .addChannelOption((o) => o.setName('log').setDescription('Private channel for notices to admins and moderators').addChannelTypes(ChannelType.GuildText))
-      .addRoleOption((o) => o.setName('senior_role').setDescription('Senior moderators: pinged for urgent cases, may reveal when allowed')),
+      .addRoleOption((o) => o.setName('senior_role').setDescription('Senior moderators: pinged for urgent cases, may reveal when allowed'))
+      .addIntegerOption((o) => o.setName('reping_urgent_minutes').setDescription('Ping again if an urgent case is unclaimed after (default 10)').setMinValue(1).setMaxValue(1440))
+      .addIntegerOption((o) => o.setName('reping_minutes').setDescription('Ping again if another case is unclaimed after (default 60)').setMinValue(5).setMaxValue(10080)),
   async execute(ctx, interaction) {
     const role = interaction.options.getRole('role', true);
     const queue = interaction.options.getChannel('queue', true, [ChannelType.GuildForum, ChannelType.GuildText]);
     const log = interaction.options.getChannel('log', false, [ChannelType.GuildText]);
     const senior = interaction.options.getRole('senior_role');
+    const repingUrgent = interaction.options.getInteger('reping_urgent_minutes');
+    const reping = interaction.options.getInteger('reping_minutes');
     if (role.id === interaction.guildId) throw new UserError('The moderator role can’t be @everyone: pick the role your moderators have.');
     const everyone = interaction.guild.roles.everyone;
     for (const channel of [queue, log]) {
@@ -31,7 +35,7 @@ export const setupModeration = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
-      await updateGuildSettings(tx, interaction.guildId, { moderatorRoleId: role.id, seniorRoleId: senior?.id ?? null, queueChannelId: queue.id, logChannelId: log?.id ?? null }, now);
+      await updateGuildSettings(tx, interaction.guildId, { moderatorRoleId: role.id, seniorRoleId: senior?.id ?? null, queueChannelId: queue.id, logChannelId: log?.id ?? null, ...(repingUrgent ? { repingUrgentMinutes: repingUrgent } : {}), ...(reping ? { repingMinutes: reping } : {}) }, now);
       await recordAudit(tx, { guildId: interaction.guildId, actorId: interaction.user.id, action: 'settings.moderation', details: { role: role.id, queue: queue.id, log: log?.id ?? null } }, now);
     });
     const problems = [queue, log].flatMap((c) => (c ? channelProblems(interaction.guild, c) : []));

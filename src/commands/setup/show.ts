@@ -20,6 +20,10 @@ export const setupShow = {
       `Senior moderator role: ${s.seniorRoleId ? `<@&${s.seniorRoleId}>` : unset}`,
       `Moderator queue: ${s.queueChannelId ? `<#${s.queueChannelId}>` : unset}`,
       `Log channel: ${s.logChannelId ? `<#${s.logChannelId}>` : unset}`,
+      `Unclaimed cases ping again after: ${s.repingUrgentMinutes} min (urgent), ${s.repingMinutes} min (others)`,
+      `Crisis detection: ${s.crisisEnabled ? `on, reply by ${s.crisisReply}, at most once every ${s.crisisCooldownHours} h per member` : 'off — `/setup crisis`'}`,
+      `Revealing anonymous authors: ${s.anonRevealEnabled ? 'allowed for admins (audited)' : 'off'}`,
+      `Retention: departed members ${s.memberRetentionDays} days · resolved case details ${s.caseRetentionDays} days · audit log ${s.auditRetentionDays} days`,
     ];
     const checked = [s.queueChannelId, s.logChannelId].flatMap((id) => {
       if (!id) return [];

@@ -11,6 +11,8 @@ export const anonChannels = pgTable('anon_channels', {
   allowLinks: boolean('allow_links').notNull().default(true),
   rateLimit: integer('rate_limit').notNull().default(5),
   rateWindowMinutes: integer('rate_window_minutes').notNull().default(10),
+  /** Pseudonyms are stable per thread ('never'), or also change every day or week. */
+  rotation: text('rotation').$type<'never' | 'daily' | 'weekly'>().notNull().default('never'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 

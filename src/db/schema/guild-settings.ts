@@ -16,6 +16,9 @@ export const guildSettings = pgTable('guild_settings', {
   crisisCooldownHours: integer('crisis_cooldown_hours').notNull().default(6),
   /** Whether an admin may reveal the author of one anonymous post (off by default; every reveal is audited). */
   anonRevealEnabled: boolean('anon_reveal_enabled').notNull().default(false),
+  /** Minutes before an unclaimed case pings the moderators again. */
+  repingUrgentMinutes: integer('reping_urgent_minutes').notNull().default(10),
+  repingMinutes: integer('reping_minutes').notNull().default(60),
   /** Retention: a departed member's data, resolved cases' excerpts and notes, and the audit log. */
   memberRetentionDays: integer('member_retention_days').notNull().default(30),
   caseRetentionDays: integer('case_retention_days').notNull().default(90),

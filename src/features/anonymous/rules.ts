@@ -26,3 +26,15 @@ export function revealPolicyText(revealEnabled: boolean): string {
     ? 'On this server an admin may reveal who wrote a post in serious cases; every reveal is recorded and announced to the moderators.'
     : 'On this server nobody can see who wrote an anonymous post, not even the admins. Moderators can still remove posts and stop abuse.';
 }
+
+/**
+ * What a pseudonym is stable within: the thread (or channel), and with rotation also the day or
+ * the ISO week, so long-running threads can't be followed across days when admins prefer that.
+ */
+export function pseudonymScope(place: string, rotation: 'never' | 'daily' | 'weekly', now: Date): string {
+  if (rotation === 'never') return place;
+  const day = now.toISOString().slice(0, 10);
+  if (rotation === 'daily') return `${place}:${day}`;
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+  return `${place}:w${monday.toISOString().slice(0, 10)}`;
+}

@@ -49,6 +49,6 @@ export function threadName(c: Case): string {
 }
 
 /** How long an unclaimed case waits before the moderator role is pinged again. */
-export function repingDelayMs(urgency: Case['urgency'], settings: { urgentMinutes: number; normalMinutes: number } = { urgentMinutes: 10, normalMinutes: 60 }): number {
-  return (urgency === 'urgent' ? settings.urgentMinutes : settings.normalMinutes) * 60_000;
+export function repingDelayMs(urgency: Case['urgency'], settings: { repingUrgentMinutes: number; repingMinutes: number }): number {
+  return (urgency === 'urgent' ? settings.repingUrgentMinutes : settings.repingMinutes) * 60_000;
 }

@@ -24,6 +24,8 @@ export function defaultSettings(guildId: string, at: Date): GuildSettings {
     crisisReply: 'dm',
     crisisCooldownHours: 6,
     anonRevealEnabled: false,
+    repingUrgentMinutes: 10,
+    repingMinutes: 60,
     memberRetentionDays: 30,
     caseRetentionDays: 90,
     auditRetentionDays: 365,

@@ -26,9 +26,11 @@ describe('case card', () => {
     expect(JSON.stringify(cardModel({ ...base, anonymous: true, subjectId: null }).fields)).toContain('Anonymous member');
   });
 
-  it('re-pings urgent cases after 10 minutes and others after an hour', () => {
-    expect(repingDelayMs('urgent')).toBe(600_000);
-    expect(repingDelayMs('normal')).toBe(3_600_000);
+  it('re-pings urgent and other cases after the server’s delays (10 and 60 minutes by default)', () => {
+    const defaults = { repingUrgentMinutes: 10, repingMinutes: 60 };
+    expect(repingDelayMs('urgent', defaults)).toBe(600_000);
+    expect(repingDelayMs('normal', defaults)).toBe(3_600_000);
+    expect(repingDelayMs('urgent', { repingUrgentMinutes: 5, repingMinutes: 30 })).toBe(300_000);
   });
 });
 
