@@ -1,4 +1,4 @@
-import { pino, type Logger, type DestinationStream } from 'pino';
+import { pino, stdSerializers, type Logger, type DestinationStream } from 'pino';
 import type { LogLevel } from './config.js';
 
 export type { Logger } from 'pino';
@@ -7,10 +7,24 @@ export type { Logger } from 'pino';
  * Structured JSON logs. Message content and anonymous authors are never passed to the logger;
  * the redact list is a second fence for fields that must never be written.
  */
+/**
+ * Errors from Discord carry the request they failed on (`requestBody`): message text, an anonymous
+ * post, a case excerpt. Logs keep the error and drop the body.
+ */
+function errorWithoutBody(error: unknown): unknown {
+  const serialized = stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (serialized && typeof serialized === 'object') {
+    delete serialized.requestBody;
+    delete serialized.rawError;
+  }
+  return serialized;
+}
+
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {
     level,
     base: { app: 'haven' },
+    serializers: { err: errorWithoutBody },
     redact: { paths: ['token', '*.token', 'content', '*.content', 'authorId', '*.authorId'], censor: '[redacted]' },
   };
   return destination ? pino(options, destination) : pino(options);

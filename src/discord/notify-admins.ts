@@ -1,3 +1,4 @@
+import { ChannelType } from 'discord.js';
 import type { AppContext } from '../context.js';
 import { getGuildSettings } from '../features/settings/guild-settings.js';
 
@@ -14,8 +15,14 @@ export async function notifyAdmins(ctx: AppContext, guildId: string, text: strin
       return false;
     }
     const channel = await ctx.client.channels.fetch(channelId);
+    const message = { content: `🛠️ ${text}`, allowedMentions: { parse: [] } };
+    if (channel?.type === ChannelType.GuildForum) {
+      // A forum queue and no log channel: the notice becomes its own post.
+      await channel.threads.create({ name: 'Haven notice', message });
+      return true;
+    }
     if (!channel?.isSendable()) throw new Error('log channel is not a text channel');
-    await channel.send({ content: `🛠️ ${text}`, allowedMentions: { parse: [] } });
+    await channel.send(message);
     return true;
   } catch (error) {
     ctx.logger.warn({ guildId, err: error, event: 'admin_notice_failed' }, 'could not post an admin notice');
