@@ -97,8 +97,8 @@ describe('weekly check-ins end to end', () => {
     t.clock.set('2026-12-08T05:30:00Z');
     await t.haven.runJobsNow();
     await t.emu.idle(100);
-    const notice = await t.emu.waitFor(() => t.emu.messagesIn(log).find((m) => m.content.includes('was missed')), { what: 'a missed notice' });
-    expect(notice.content).toContain('Monday night chat');
+    const notice = await t.emu.waitFor(() => t.emu.messagesIn(log).find((m) => m.content.includes('was missed') && m.content.includes('Monday night chat')), { what: 'a missed notice' });
+    expect(notice.content).toContain('Haven was offline for more than 2 hours');
   });
 
   it('channel deleted at fire time: the schedule is marked failing and admins are told once', async () => {
