@@ -8,7 +8,7 @@ import { getPost, postByMessage, postsByAuthor, unblock, updatePost } from '../f
 import { getGuildSettings } from '../features/settings/guild-settings.js';
 import { customId } from '../interactions/custom-id.js';
 import { deleteAnonymous } from '../discord/anon-poster.js';
-import { destinationOf, submitAnonymous, type Destination } from '../discord/anon-flow.js';
+import { submitAnonymous, type Destination } from '../discord/anon-flow.js';
 import { notifyAdmins } from '../discord/notify-admins.js';
 import { commandWithSubcommands, type Subcommand } from './subcommands.js';
 

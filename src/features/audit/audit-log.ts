@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import { auditLog, type AuditRow } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/types.js';
 
@@ -29,8 +29,3 @@ export async function listAudit(db: DbOrTx, guildId: string, options: { since: D
   return db.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.createdAt)).limit(options.limit ?? 50);
 }
 
-/** Retention: entries older than `before` are removed (default policy keeps one year). */
-export async function purgeAudit(db: DbOrTx, before: Date): Promise<number> {
-  const removed = await db.delete(auditLog).where(lt(auditLog.createdAt, before)).returning({ id: auditLog.id });
-  return removed.length;
-}

@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { caseEvents, cases, type CaseEventRow, type CaseKind, type CaseRow } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/types.js';
-import { rowsOf } from '../../db/rows.js';
 
 export type Case = CaseRow;
 export type CaseEvent = CaseEventRow;
@@ -145,26 +144,6 @@ export async function listCases(db: DbOrTx, guildId: string, filter: CaseFilter)
 
 export async function casesSince(db: DbOrTx, guildId: string, since: Date): Promise<Case[]> {
   return db.select().from(cases).where(and(eq(cases.guildId, guildId), gte(cases.createdAt, since)));
-}
-
-/** Retention: excerpts and notes of cases resolved before `before` are removed; who did what stays. */
-export async function purgeResolvedDetails(db: DbOrTx, before: Date): Promise<number> {
-  return db.transaction(async (tx) => {
-    const purged = await tx
-      .update(cases)
-      .set({ excerpt: null, outcome: null })
-      .where(and(eq(cases.state, 'resolved'), lt(cases.resolvedAt, before), sql`(${cases.excerpt} is not null or ${cases.outcome} is not null)`))
-      .returning({ id: cases.id });
-    if (purged.length > 0) {
-      await tx.update(caseEvents).set({ note: null }).where(inArray(caseEvents.caseId, purged.map((p) => p.id)));
-    }
-    return purged.length;
-  });
-}
-
-export async function countOpenCases(db: DbOrTx, guildId: string): Promise<number> {
-  const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from cases where guild_id = ${guildId} and state <> 'resolved'`));
-  return rows[0]?.n ?? 0;
 }
 
 export async function setHelpThread(db: DbOrTx, id: string, threadId: string): Promise<Case | undefined> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { checkinMoods, checkinOccurrences, checkinSchedules, checkinSubscriptions, type CheckinOccurrenceRow, type CheckinScheduleRow } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/types.js';
 import { nextOccurrences } from './recurrence.js';
@@ -65,10 +65,6 @@ export async function upcomingOccurrences(db: DbOrTx, scheduleIds: readonly stri
     .from(checkinOccurrences)
     .where(and(inArray(checkinOccurrences.scheduleId, [...scheduleIds]), gt(checkinOccurrences.startsAt, after), eq(checkinOccurrences.status, 'scheduled')))
     .orderBy(asc(checkinOccurrences.startsAt));
-}
-
-export async function recentOccurrences(db: DbOrTx, scheduleId: string, limit: number): Promise<Occurrence[]> {
-  return db.select().from(checkinOccurrences).where(eq(checkinOccurrences.scheduleId, scheduleId)).orderBy(sql`${checkinOccurrences.startsAt} desc`).limit(limit);
 }
 
 export async function setMood(db: DbOrTx, occurrence: Occurrence, memberId: string, mood: number, now: Date): Promise<void> {

@@ -25,10 +25,6 @@ export async function cancelTimer(db: DbOrTx, kind: string, key: string): Promis
   await db.delete(timers).where(and(eq(timers.kind, kind), eq(timers.key, key)));
 }
 
-export async function cancelGuildTimers(db: DbOrTx, guildId: string): Promise<void> {
-  await db.delete(timers).where(eq(timers.guildId, guildId));
-}
-
 /**
  * Takes up to `limit` due timers for `leaseMs`: rows locked by another process are skipped, and a
  * lease that ran out (its process died) makes the timer claimable again.

@@ -43,7 +43,7 @@ export function sendAsBot(world: World, channel: Channel, body: Obj, req: RouteR
   });
 }
 
-export function editMessage(world: World, message: Message, body: Obj, req: RouteRequest): Message {
+export function editMessage(message: Message, body: Obj, req: RouteRequest): Message {
   validateMessage(body, { requireSomething: false });
   if (typeof body.content === 'string') message.content = body.content;
   if (Array.isArray(body.embeds)) message.embeds = body.embeds;
@@ -133,7 +133,7 @@ export function channelRoutes(world: World): Route[] {
     route('PATCH', '/channels/:id/messages/:mid', (req) => {
       const m = world.message(req.params[0]!, req.params[1]!);
       if (m.authorId !== store.botUser.id || m.webhookId) throw new DiscordError(403, 50005, 'Cannot edit a message authored by another user');
-      const edited = editMessage(world, m, req.body, req);
+      const edited = editMessage(m, req.body, req);
       world.gateway.dispatch('MESSAGE_UPDATE', json(edited), edited.guildId);
       return ok(json(edited));
     }),

@@ -83,7 +83,7 @@ export function interactionRoutes(world: World, interactions: Interactions, appl
           if (!record.sourceMessageId) throw new DiscordError(400, 40004, 'Interaction type does not allow this response');
           const source = store.messages.get(record.sourceMessageId);
           if (!source) throw unknown.message();
-          editMessage(world, source, data, req);
+          editMessage(source, data, req);
           record.originalId = source.id;
           message = source;
           break;
@@ -113,7 +113,7 @@ export function interactionRoutes(world: World, interactions: Interactions, appl
     route('PATCH', '/webhooks/:app/:token/messages/:id', (req) => viaWebhook(req, 'PATCH', () => {
       const record = target(req.params[0]!, req.params[1]!);
       if (record.callbackType === undefined) throw unknown.interaction();
-      const message = editMessage(world, messageOf(record, req.params[2]!), req.body, req);
+      const message = editMessage(messageOf(record, req.params[2]!), req.body, req);
       interactions.settle(record);
       if (!message.ephemeralTo) world.gateway.dispatch('MESSAGE_UPDATE', apiMessage(store, message), message.guildId);
       return ok(apiMessage(store, message));

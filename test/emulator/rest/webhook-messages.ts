@@ -20,5 +20,5 @@ export function webhookMessage(world: World, method: 'GET' | 'PATCH' | 'DELETE',
     return noContent();
   }
   validateMessage(req.body, { requireSomething: false });
-  return ok(apiMessage(world.store, editMessage(world, message, req.body, req)));
+  return ok(apiMessage(world.store, editMessage(message, req.body, req)));
 }
