@@ -42,6 +42,27 @@ describe('npm start', () => {
     return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
   }
 
+  it('npm run deploy-commands registers every command with the (emulated) Discord, in one guild when DEV_GUILD_ID is set', async () => {
+    const emu = await Emulator.start();
+    const { guild } = emu.createGuild();
+    try {
+      const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
+        const child = spawn('npm', ['run', '--silent', 'deploy-commands'], { cwd: process.cwd(), env: { ...process.env, DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DEV_GUILD_ID: guild.id, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let text = '';
+        child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (text += c.toString()));
+        child.on('exit', (code) => resolve({ code, text }));
+      });
+      expect(output.code).toBe(0);
+      expect(output.text).toMatch(/Deployed \d+ commands to guild/);
+      const names = emu.registeredCommands(guild.id).map((c) => c.name);
+      expect(names).toEqual(expect.arrayContaining(['help', 'join', 'resources', 'checkin', 'Report to moderators', 'Reply anonymously']));
+      expect(emu.registeredCommands(null)).toEqual([]);
+    } finally {
+      await emu.stop();
+    }
+  }, 60_000);
+
   it('exits 1 with one readable message naming every bad key', async () => {
     const { code, output } = await runUntilExit({ DISCORD_TOKEN: '', LOG_LEVEL: 'loud', SHARD_COUNT: 'two', DATABASE_URL: '' });
     expect(code).toBe(1);
