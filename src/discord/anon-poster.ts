@@ -42,13 +42,22 @@ export async function sendAnonymous(ctx: AppContext, post: { channelId: string; 
   }
 }
 
+/**
+ * Deletes an anonymous post: through the webhook that sent it, or, when that webhook was deleted
+ * and replaced since, as the bot (Manage Messages).
+ */
 export async function deleteAnonymous(ctx: AppContext, post: { channelId: string; threadId: string | null; messageId: string | null }): Promise<void> {
   if (!post.messageId) return;
   try {
     const webhook = await webhookFor(ctx, post.channelId);
     await webhook.deleteMessage(post.messageId, post.threadId ?? undefined);
+    return;
   } catch (error) {
-    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return;
-    throw error;
+    if (!(error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownWebhook))) throw error;
   }
+  const channel = await ctx.client.channels.fetch(post.threadId ?? post.channelId).catch(() => null);
+  if (!channel?.isTextBased()) return;
+  await channel.messages.delete(post.messageId).catch((error: unknown) => {
+    if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage)) throw error;
+  });
 }

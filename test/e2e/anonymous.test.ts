@@ -69,7 +69,19 @@ describe('anonymous posting end to end', () => {
     expect(t.emu.webhooksIn(room)).toHaveLength(1);
   });
 
+  it('re-creates its webhook when someone deleted it, and keeps to one per channel', async () => {
+    const [webhook] = t.emu.webhooksIn(room);
+    t.emu.store.webhooks.delete(webhook!.id);
+    t.clock.advance(11 * 60_000);
+    const done = await post(room, 'still here after the webhook was deleted');
+    expect(done.content).toContain('Posted anonymously');
+    expect(t.emu.webhooksIn(room)).toHaveLength(1);
+    expect(t.emu.webhooksIn(room)[0]!.id).not.toBe(webhook!.id);
+    expect(webhookPosts(room).at(-1)?.content).toBe('still here after the webhook was deleted');
+  });
+
   it('enforces the rate limit with a clear message', async () => {
+    for (const text of ['two', 'three', 'four']) await post(room, text);
     const refused = await post(room, 'one too many');
     expect(refused.content).toContain('You can post anonymously 4 times every 10 minutes');
   });

@@ -111,6 +111,16 @@ describe('crisis resources and detection end to end', () => {
     expect(t.emu.dmsTo(member)).toHaveLength(dmsAfterOptOut);
   });
 
+  it('"This wasn’t about me" is counted for the admins', async () => {
+    const member = t.emu.addMember(t.guild, { username: 'misread' });
+    t.emu.say(member, t.general, CONCERN);
+    const dm = await t.emu.waitFor(() => t.emu.dmsTo(member)[0], { what: 'a DM' });
+    const thanks = await t.emu.clickInDm(member, dm, { label: "This wasn't about me" });
+    expect(thanks.content).toContain('Thanks for telling me');
+    const show = await t.emu.slash(t.owner, t.general, 'setup show');
+    expect(show.content).toMatch(/1 marked "This wasn't about me"/);
+  });
+
   it('an idiom does nothing at all', async () => {
     const member = t.emu.addMember(t.guild, { username: 'commuter' });
     const casesBefore = cards().length;

@@ -1,6 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { countryName } from '../../features/region/countries.js';
 import { getGuildSettings } from '../../features/settings/guild-settings.js';
+import { flagStats } from '../../features/crisis/store.js';
 import { channelProblems } from '../../discord/channel-check.js';
 import type { SetupSubcommand } from './types.js';
 
@@ -12,6 +13,7 @@ export const setupShow = {
   build: (sub) => sub.setDescription("Show this server's Haven configuration and check Haven's permissions"),
   async execute(ctx, interaction) {
     const s = await getGuildSettings(ctx.db, interaction.guildId);
+    const flags = await flagStats(ctx.db, interaction.guildId, new Date(ctx.clock.now().getTime() - 30 * 86_400_000));
     const lines = [
       '**Haven configuration**',
       `Region: ${s.country ? `${countryName(s.country)} (${s.country})` : `${unset} — \`/setup region\``}`,
@@ -21,7 +23,7 @@ export const setupShow = {
       `Moderator queue: ${s.queueChannelId ? `<#${s.queueChannelId}>` : unset}`,
       `Log channel: ${s.logChannelId ? `<#${s.logChannelId}>` : unset}`,
       `Unclaimed cases ping again after: ${s.repingUrgentMinutes} min (urgent), ${s.repingMinutes} min (others)`,
-      `Crisis detection: ${s.crisisEnabled ? `on, reply by ${s.crisisReply}, at most once every ${s.crisisCooldownHours} h per member` : 'off — `/setup crisis`'}`,
+      `Crisis detection: ${s.crisisEnabled ? `on, reply by ${s.crisisReply}, at most once every ${s.crisisCooldownHours} h per member; last 30 days: ${flags.flags} flag${flags.flags === 1 ? '' : 's'}, ${flags.notAboutMe} marked "This wasn't about me"` : 'off — `/setup crisis`'}`,
       `Revealing anonymous authors: ${s.anonRevealEnabled ? 'allowed for admins (audited)' : 'off'}`,
       `Retention: departed members ${s.memberRetentionDays} days · resolved case details ${s.caseRetentionDays} days · audit log ${s.auditRetentionDays} days`,
     ];

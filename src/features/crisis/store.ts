@@ -69,3 +69,9 @@ export async function removeLocalService(db: DbOrTx, guildId: string, id: string
   const [row] = await db.delete(localServices).where(and(eq(localServices.guildId, guildId), eq(localServices.id, id))).returning();
   return row;
 }
+
+/** For admins: how many flags in a period, and how many members said "This wasn't about me". */
+export async function flagStats(db: DbOrTx, guildId: string, since: Date): Promise<{ flags: number; notAboutMe: number }> {
+  const rows = await db.select({ notAboutMe: crisisFlags.notAboutMe }).from(crisisFlags).where(and(eq(crisisFlags.guildId, guildId), gte(crisisFlags.createdAt, since)));
+  return { flags: rows.length, notAboutMe: rows.filter((r) => r.notAboutMe).length };
+}
