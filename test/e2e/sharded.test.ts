@@ -23,7 +23,9 @@ describe.runIf(testDatabaseUrl)('two shards on one Postgres', () => {
     emu = await Emulator.start();
     db = await openTestDatabase();
     clock = new TestClock('2026-11-23T12:00:00Z');
-    const guilds = Array.from({ length: 6 }, (_, i) => emu.createGuild({ name: `Circle ${i}` }));
+    // Guild ids one millisecond apart, so (id >> 22) % 2 alternates and each shard serves three.
+    const base = BigInt(Date.now() - 1_420_070_400_000);
+    const guilds = Array.from({ length: 6 }, (_, i) => emu.createGuild({ name: `Circle ${i}`, id: String((base + BigInt(i)) << 22n) }));
     expect(new Set(guilds.map((g) => shardOf(g.guild.id, 2))).size).toBe(2);
     shards = await Promise.all(
       [0, 1].map((id) =>

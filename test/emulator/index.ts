@@ -103,8 +103,8 @@ export class Emulator extends Driver {
   // ── building a world ────────────────────────────────────────────────
 
   /** A server with an owner, Haven (with its invite permissions unless told otherwise) and #general. */
-  createGuild(init: { name?: string; botPermissions?: bigint; everyonePermissions?: bigint } = {}): { guild: Guild; owner: MemberRef; general: Channel; botRole: Role } {
-    const id = snowflake();
+  createGuild(init: { name?: string; botPermissions?: bigint; everyonePermissions?: bigint; id?: string } = {}): { guild: Guild; owner: MemberRef; general: Channel; botRole: Role } {
+    const id = init.id ?? snowflake();
     const owner = this.store.addUser({ username: `owner-${id.slice(-4)}` });
     const guild: Guild = { id, name: init.name ?? 'Support Circle', ownerId: owner.id, roles: new Map(), members: new Map(), events: new Map() };
     guild.roles.set(id, { id, guildId: id, name: '@everyone', permissions: init.everyonePermissions ?? EVERYONE_DEFAULT, position: 0, managed: false, mentionable: false });
