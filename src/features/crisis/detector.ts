@@ -51,16 +51,21 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function compile(phrases: readonly string[]): { regex: RegExp; labels: Map<string, string> } {
-  const labels = new Map<string, string>();
-  for (const p of phrases) for (const e of expand(p)) labels.set(normalizePhrase(e), e);
-  // Longest first, so "end it all" wins over "end it". Alternation of literals: linear-time matching.
-  const alternatives = [...labels.keys()].sort((a, b) => b.length - a.length).map(escape);
-  return { regex: new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g'), labels };
+interface Compiled {
+  regex: RegExp;
+  /** Folded phrase → its plain form and its level. */
+  phrases: Map<string, { label: string; level: 'urgent' | 'concern' }>;
 }
 
-const urgent = compile(urgentPhrases);
-const concern = compile(concernPhrases);
+/** One alternation of every phrase, longest first ("end it all" before "end it"): one pass per sentence. */
+function compile(levels: { urgent: readonly string[]; concern: readonly string[] }): Compiled {
+  const phrases = new Map<string, { label: string; level: 'urgent' | 'concern' }>();
+  for (const level of ['concern', 'urgent'] as const) for (const p of levels[level]) for (const e of expand(p)) phrases.set(normalizePhrase(e), { label: e, level });
+  const alternatives = [...phrases.keys()].sort((a, b) => b.length - a.length).map(escape);
+  return { regex: new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g'), phrases };
+}
+
+const compiled = compile({ urgent: urgentPhrases, concern: concernPhrases });
 
 /** Words folded like the text, as one alternation. */
 function words(list: readonly string[]): string {
@@ -86,19 +91,23 @@ function sentences(text: string): string[] {
   return text.split(/[.!?\n;]+/);
 }
 
-function scan(sentence: string, compiled: { regex: RegExp; labels: Map<string, string> }, found: string[]): boolean {
-  let hit = false;
-  compiled.regex.lastIndex = 0;
-  for (let m = compiled.regex.exec(sentence); m; m = compiled.regex.exec(sentence)) {
+/** The highest level a sentence reaches, after the guards; what matched goes into `found`. */
+function scan(sentence: string, found: string[]): CrisisLevel {
+  let level: CrisisLevel = 'none';
+  const { regex, phrases } = compiled;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(sentence); m; m = regex.exec(sentence)) {
     const before = sentence.slice(Math.max(0, m.index - 40), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 20);
     if (negation.test(before) || others.test(before) || past.test(sentence) || meta.test(sentence)) continue;
     if (tailSensitive.has(m[0]) && ordinaryTail.test(after)) continue;
     if (m[0] === 'kms' && distance.test(sentence.slice(0, m.index) + ' ' + after)) continue;
-    found.push(compiled.labels.get(m[0]) ?? m[0]);
-    hit = true;
+    const phrase = phrases.get(m[0]);
+    found.push(phrase?.label ?? m[0]);
+    if (phrase?.level === 'urgent') level = 'urgent';
+    else if (level === 'none') level = 'concern';
   }
-  return hit;
+  return level;
 }
 
 /** Local, synchronous, linear-time: no network, no database. */
@@ -108,8 +117,9 @@ export function detectCrisis(text: string): CrisisResult {
   for (const raw of sentences(text)) {
     const sentence = normalizeText(raw);
     if (!sentence) continue;
-    if (scan(sentence, urgent, matched)) level = 'urgent';
-    else if (scan(sentence, concern, matched) && level === 'none') level = 'concern';
+    const found = scan(sentence, matched);
+    if (found === 'urgent') level = 'urgent';
+    else if (found === 'concern' && level === 'none') level = 'concern';
   }
   return { level, matched: [...new Set(matched)] };
 }
