@@ -66,6 +66,25 @@ describe('emulator strictness', () => {
     expect(await codeOf(rest.post(Routes.channelWebhooks(general.id), { body: { name: 'one more' } }))).toBe(30007);
   });
 
+  it('accepts an interaction callback once (40060), and only within 3 seconds (10062)', async () => {
+    const { general, owner } = emu.createGuild();
+    const fresh = emu.interactions.add({ id: '123456789012345001', token: 'tok-fresh', type: 2, userId: owner.id, guildId: general.guildId, channelId: general.id });
+    const callback = (id: string, token: string) => rest.post(Routes.interactionCallback(id, token), { body: { type: 4, data: { content: 'hi' } }, auth: false });
+    expect(await codeOf(callback(fresh.id, fresh.token))).toBe('accepted');
+    expect(await codeOf(callback(fresh.id, fresh.token))).toBe(40060);
+    const late = emu.interactions.add({ id: '123456789012345002', token: 'tok-late', type: 2, userId: owner.id, guildId: general.guildId, channelId: general.id });
+    late.createdAt -= 3_100;
+    expect(await codeOf(callback(late.id, late.token))).toBe(10062);
+  });
+
+  it('records which pings a message really produces, honouring allowed_mentions', async () => {
+    const { general, owner } = emu.createGuild();
+    const sent = (await rest.post(Routes.channelMessages(general.id), { body: { content: `<@${owner.id}> @everyone`, allowed_mentions: { parse: [] } } })) as { id: string };
+    expect(emu.store.messages.get(sent.id)?.pings).toEqual({ users: [], roles: [], everyone: false });
+    const pinged = (await rest.post(Routes.channelMessages(general.id), { body: { content: `<@${owner.id}>` } })) as { id: string };
+    expect(emu.store.messages.get(pinged.id)?.pings.users).toEqual([owner.id]);
+  });
+
   it('answers a wrong token with 401', async () => {
     const wrong = new REST({ api: emu.apiUrl, retries: 0 }).setToken('not-the-token');
     const status = await wrong.get(Routes.gatewayBot()).then(() => 200, (e: { status?: number }) => e.status);
