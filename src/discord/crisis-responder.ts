@@ -1,13 +1,14 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, RESTJSONErrorCodes, type Message } from 'discord.js';
 import type { AppContext } from '../context.js';
-import { getCase, addCaseEvent } from '../features/cases/store.js';
+import { sql } from 'drizzle-orm';
+import { addCaseEvent, getCase, openCase } from '../features/cases/store.js';
 import { detectCrisis, type CrisisResult } from '../features/crisis/detector.js';
 import { hotlinesFor } from '../features/crisis/hotlines.js';
 import { channelNudgeText, crisisReplyText } from '../features/crisis/messages.js';
 import { getPrefs, latestFlagWithCase, listLocalServices, recordFlag, repliedSince, updateFlag } from '../features/crisis/store.js';
 import { getGuildSettings, type GuildSettings } from '../features/settings/guild-settings.js';
 import { customId } from '../interactions/custom-id.js';
-import { escalate, postInCaseThread } from './case-card.js';
+import { announce, postInCaseThread } from './case-card.js';
 
 export const OPT_OUT_PREFIX = 'crisisopt';
 export const NOT_ME_PREFIX = 'crisisfb';
@@ -34,34 +35,43 @@ async function handleFlag(ctx: AppContext, settings: GuildSettings, message: Mes
   ctx.logger.info({ guildId: message.guildId, event: 'crisis_flag', level, flagId: flag.id }, 'crisis language flagged');
   const cooldownStart = new Date(now.getTime() - settings.crisisCooldownHours * 3_600_000);
 
-  // Moderators: one case per member while it is being handled; later flags join it.
-  const earlier = await latestFlagWithCase(ctx.db, message.guildId, memberId, cooldownStart);
-  const open = earlier?.caseId ? await getCase(ctx.db, earlier.caseId) : undefined;
-  if (open && open.state !== 'resolved') {
-    await addCaseEvent(ctx.db, open, null, `flag:${level}`, now);
-    await updateFlag(ctx.db, flag.id, { caseId: open.id });
-    const ping = level === 'urgent' && settings.moderatorRoleId ? [settings.moderatorRoleId] : [];
-    await postInCaseThread(ctx, open, `${ping.map((r) => `<@&${r}> `).join('')}Another message from this member was flagged (${level}): ${message.url}`, ping).catch((e: unknown) =>
-      ctx.logger.warn({ err: e, guildId: message.guildId }, 'could not add a flag to its case thread'),
-    );
-  } else {
-    const c = await escalate(
-      ctx,
+  // Moderators: one case per member while it is being handled; later flags join it. The lookup and
+  // the opening are serialised per member, so two messages a moment apart don't open two cases.
+  const { joined, opened, reply, prefs } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`crisis:${message.guildId}:${memberId}`}))`);
+    // Whether to write to the member is decided here too, and marked at once, so the cooldown holds.
+    const prefs = await getPrefs(tx, message.guildId, memberId);
+    const reply = !prefs?.crisisOptOut && settings.crisisReply !== 'moderators-only' && !(await repliedSince(tx, message.guildId, memberId, cooldownStart));
+    await updateFlag(tx, flag.id, { memberReply: reply ? 'sending' : 'none' });
+    const earlier = await latestFlagWithCase(tx, message.guildId, memberId, cooldownStart);
+    const open = earlier?.caseId ? await getCase(tx, earlier.caseId) : undefined;
+    if (open && open.state !== 'resolved') {
+      await addCaseEvent(tx, open, null, `flag:${level}`, now);
+      await updateFlag(tx, flag.id, { caseId: open.id });
+      return { joined: open, opened: undefined, reply, prefs };
+    }
+    const c = await openCase(
+      tx,
       {
         guildId: message.guildId, kind: 'crisis', urgency: level === 'urgent' ? 'urgent' : 'normal', subjectId: memberId, channelId: message.channelId, messageId: message.id,
         excerpt: message.content.slice(0, 300), summary: `Automated crisis flag: ${levelWords[level]}. Matched: ${result.matched.slice(0, 5).join(', ')}. Please check in with the member.`,
       },
       null,
+      now,
     );
-    await updateFlag(ctx.db, flag.id, { caseId: c.id });
+    await updateFlag(tx, flag.id, { caseId: c.id });
+    return { joined: undefined, opened: c, reply, prefs };
+  });
+  if (opened) await announce(ctx, opened);
+  if (joined) {
+    const ping = level === 'urgent' && settings.moderatorRoleId ? [settings.moderatorRoleId] : [];
+    await postInCaseThread(ctx, joined, `${ping.map((r) => `<@&${r}> `).join('')}Another message from this member was flagged (${level}): ${message.url}`, ping).catch((e: unknown) =>
+      ctx.logger.warn({ err: e, guildId: message.guildId }, 'could not add a flag to its case thread'),
+    );
   }
 
   // The member: privately, gently, not too often, and never after they opted out.
-  const prefs = await getPrefs(ctx.db, message.guildId, memberId);
-  if (prefs?.crisisOptOut || settings.crisisReply === 'moderators-only' || (await repliedSince(ctx.db, message.guildId, memberId, cooldownStart))) {
-    await updateFlag(ctx.db, flag.id, { memberReply: 'none' });
-    return;
-  }
+  if (!reply) return;
   const country = prefs?.country ?? settings.country ?? undefined;
   const text = crisisReplyText(level, hotlinesFor(country), await listLocalServices(ctx.db, message.guildId), Boolean(settings.queueChannelId));
   if (settings.crisisReply === 'dm') {

@@ -87,6 +87,17 @@ describe('crisis resources and detection end to end', () => {
     expect(cards().length).toBe(casesBefore);
   });
 
+  it('two crisis messages a moment apart open one case, not two', async () => {
+    const member = t.emu.addMember(t.guild, { username: 'two-at-once' });
+    const before = cards().length;
+    t.emu.say(member, t.general, CONCERN);
+    t.emu.say(member, t.general, URGENT);
+    await t.emu.waitFor(() => t.emu.dmsTo(member).length > 0, { what: 'a DM' });
+    await t.emu.idle();
+    expect(cards().length).toBe(before + 1);
+    expect(t.emu.dmsTo(member)).toHaveLength(1);
+  });
+
   it('DMs closed → a gentle channel reply that points to /resources without repeating the words', async () => {
     const member = t.emu.addMember(t.guild, { username: 'closed', dmsClosed: true });
     const said = t.emu.say(member, t.general, CONCERN);

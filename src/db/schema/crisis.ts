@@ -27,7 +27,7 @@ export const crisisFlags = pgTable(
     channelId: text('channel_id').notNull(),
     messageId: text('message_id').notNull(),
     level: text('level').$type<'concern' | 'urgent'>().notNull(),
-    /** How the member was reached: 'dm', 'channel', 'none' (cooldown, opt-out, moderators-only) or 'failed'. */
+    /** How the member was reached: 'sending', then 'dm' or 'channel'; 'none' (cooldown, opt-out, moderators-only) or 'failed'. */
     memberReply: text('member_reply').notNull().default('pending'),
     caseId: uuid('case_id'),
     /** The member said "This wasn't about me". */

@@ -38,7 +38,7 @@ export async function repliedSince(db: DbOrTx, guildId: string, memberId: string
   const rows = await db
     .select({ id: crisisFlags.id })
     .from(crisisFlags)
-    .where(and(eq(crisisFlags.guildId, guildId), eq(crisisFlags.memberId, memberId), gte(crisisFlags.createdAt, since), inArray(crisisFlags.memberReply, ['dm', 'channel'])))
+    .where(and(eq(crisisFlags.guildId, guildId), eq(crisisFlags.memberId, memberId), gte(crisisFlags.createdAt, since), inArray(crisisFlags.memberReply, ['sending', 'dm', 'channel'])))
     .limit(1);
   return rows.length > 0;
 }
