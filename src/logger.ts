@@ -16,6 +16,17 @@ function errorWithoutBody(error: unknown): unknown {
   if (serialized && typeof serialized === 'object') {
     delete serialized.requestBody;
     delete serialized.rawError;
+    // Request addresses hold user ids and webhook/interaction tokens: keep only the route's shape.
+    if (typeof serialized.url === 'string') serialized.url = serialized.url.replace(/\/(\d{15,}|[A-Za-z0-9_-]{40,})/g, '/:id').replace(/\?.*$/, '');
+    // Database errors quote the query and its values (message text, member ids): keep the code only.
+    if (typeof serialized.message === 'string' && serialized.message.startsWith('Failed query')) {
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      serialized.message = `database query failed (${String(cause?.code ?? 'no code')})`;
+      delete serialized.stack;
+      delete serialized.query;
+      delete serialized.params;
+      delete serialized.cause;
+    }
   }
   return serialized;
 }

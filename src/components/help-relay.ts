@@ -33,6 +33,7 @@ export const moderatorReply: ComponentHandler = {
   async handle(ctx, interaction, [caseId]) {
     if (!interaction.isModalSubmit()) return;
     const { c, memberId } = await relayCase(ctx, caseId);
+    if (c.guildId !== interaction.guildId || c.kind !== 'anon-help' || c.state === 'resolved') throw new UserError('This conversation has ended.');
     const text = interaction.fields.getTextInputValue('text').trim();
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const button = new ButtonBuilder().setCustomId(customId(MEMBER_REPLY_BUTTON, c.id)).setLabel('Reply').setStyle(ButtonStyle.Primary);

@@ -7,6 +7,7 @@ import { blockKeyFor, openAuthor, sealAuthor } from '../features/anonymous/seal.
 import { activeBlock, getAnonChannel, insertPost, postsSince, updatePost, type AnonPost } from '../features/anonymous/store.js';
 import { detectCrisis } from '../features/crisis/detector.js';
 import { escalate } from './case-card.js';
+import { getGuildSettings } from '../features/settings/guild-settings.js';
 import { sendAnonymous } from './anon-poster.js';
 
 export interface Destination {
@@ -45,7 +46,7 @@ export async function submitAnonymous(ctx: AppContext, guild: Guild, authorId: s
   if (problem) throw new UserError(problem);
   const content = text.trim();
   const pseudonym = pseudonymFor(ctx.anon, authorId, pseudonymScope(where.threadId ?? where.channelId, settings.rotation, now));
-  const crisis = detectCrisis(content).level;
+  const crisis = (await getGuildSettings(ctx.db, guild.id)).crisisEnabled ? detectCrisis(content).level : 'none';
 
   const post = await insertPost(ctx.db, {
     guildId: guild.id, channelId: where.channelId, threadId: where.threadId, pseudonym, authorSeal: null, authorKey,

@@ -34,7 +34,8 @@ export const memberDataSources: readonly MemberDataSource[] = [
     memberColumn: 'subject_id',
     stored: 'id',
     erase: { nullify: ['subject_id', 'excerpt'] },
-    exportColumns: ['number', 'kind', 'state', 'summary', 'excerpt', 'created_at'],
+    // No summary: on a report it holds the reporter's own words, which could identify them.
+    exportColumns: ['number', 'kind', 'state', 'excerpt', 'created_at'],
   },
   {
     table: 'cases',
